@@ -1,0 +1,193 @@
+//! Align: find, for every sentence, its counterparts in every other report.
+//!
+//! Candidates come from an inverted index over content keys and entities
+//! (never a scan of all sentence pairs): each sentence looks up the postings
+//! of its rarer keys and keeps the best few candidates per other report by
+//! shared idf mass. Each candidate pair is then scored by the matcher, and a
+//! pair is linked when its same-claim probability clears the threshold and it
+//! is among the best two for either side in that report. That rule is
+//! symmetric, so the order of reports never changes the links, and it lets a
+//! sentence that carries two claims link to both.
+
+use std::collections::HashMap;
+
+use crate::analyse::SentenceAnalysis;
+use crate::features::{features, Idf};
+use crate::matcher::Matcher;
+
+/// Sentence address: (document index, sentence index).
+pub type Addr = (usize, usize);
+
+/// A scored candidate pair, `a < b`.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// One side.
+    pub a: Addr,
+    /// Other side.
+    pub b: Addr,
+    /// Feature vector.
+    pub features: Vec<f64>,
+    /// Same-claim probability.
+    pub same: f64,
+    /// Paraphrase probability.
+    pub paraphrase: f64,
+}
+
+/// Alignment settings.
+#[derive(Debug, Clone)]
+pub struct AlignOptions {
+    /// Same-claim probability needed for a link.
+    pub threshold: f64,
+    /// Best candidates kept per sentence per other report, before scoring.
+    pub candidates: usize,
+    /// Links kept per sentence per other report.
+    pub per_report: usize,
+    /// Postings longer than this are skipped (keys too common to discriminate).
+    pub max_postings: usize,
+    /// Same-claim probability needed before a conflict counts as a
+    /// contradiction. Below it, sentences with conflicting details are taken
+    /// to be about different events and are not linked (de Marneffe et al.
+    /// 2008: most false contradictions are different events).
+    pub contradiction: f64,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            threshold: 0.5,
+            candidates: 6,
+            per_report: 2,
+            max_postings: 400,
+            contradiction: 0.65,
+        }
+    }
+}
+
+fn index_keys(s: &SentenceAnalysis) -> Vec<String> {
+    let mut k: Vec<String> = s.keys.clone();
+    for e in &s.entities {
+        k.push(format!("@{}", e.id));
+    }
+    k.sort();
+    k.dedup();
+    k
+}
+
+/// Score candidate pairs across documents (or within one, for `internal`).
+pub fn candidates(
+    docs: &[Vec<SentenceAnalysis>],
+    idf: &Idf,
+    matcher: &Matcher,
+    opts: &AlignOptions,
+    internal: bool,
+) -> Vec<Candidate> {
+    use rayon::prelude::*;
+    let mut postings: HashMap<String, Vec<Addr>> = HashMap::new();
+    let mut keys: Vec<Vec<Vec<String>>> = Vec::with_capacity(docs.len());
+    for (d, sents) in docs.iter().enumerate() {
+        let mut dk = Vec::with_capacity(sents.len());
+        for (s, a) in sents.iter().enumerate() {
+            let k = index_keys(a);
+            for key in &k {
+                postings.entry(key.clone()).or_default().push((d, s));
+            }
+            dk.push(k);
+        }
+        keys.push(dk);
+    }
+    let key_idf = |k: &str| {
+        idf.get(k.strip_prefix('@').unwrap_or(k)) + if k.starts_with('@') { 1.0 } else { 0.0 }
+    };
+    let addrs: Vec<Addr> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, s)| (0..s.len()).map(move |i| (d, i)))
+        .collect();
+    let mut pairs: Vec<(Addr, Addr)> = addrs
+        .par_iter()
+        .flat_map_iter(|&(d, s)| {
+            let mut acc: HashMap<Addr, f64> = HashMap::new();
+            for k in &keys[d][s] {
+                let Some(p) = postings.get(k) else { continue };
+                if p.len() > opts.max_postings {
+                    continue;
+                }
+                let w = key_idf(k);
+                for &(d2, s2) in p {
+                    let other_doc = if internal {
+                        d2 == d && s2 != s
+                    } else {
+                        d2 != d
+                    };
+                    if other_doc {
+                        *acc.entry((d2, s2)).or_default() += w;
+                    }
+                }
+            }
+            // Best few per other document.
+            let mut by_doc: HashMap<usize, Vec<(Addr, f64)>> = HashMap::new();
+            for (addr, w) in acc {
+                by_doc.entry(addr.0).or_default().push((addr, w));
+            }
+            let mut out = Vec::new();
+            for (_, mut v) in by_doc {
+                v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                for (addr, _) in v.into_iter().take(opts.candidates) {
+                    out.push(if (d, s) < addr {
+                        ((d, s), addr)
+                    } else {
+                        (addr, (d, s))
+                    });
+                }
+            }
+            out
+        })
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    pairs
+        .par_iter()
+        .map(|&(a, b)| {
+            let f = features(&docs[a.0][a.1], &docs[b.0][b.1], idf);
+            Candidate {
+                a,
+                b,
+                same: same_claim(matcher, &f),
+                paraphrase: matcher.paraphrase(&f),
+                features: f,
+            }
+        })
+        .collect()
+}
+
+/// Same-claim score: the matcher's probability with conflicts neutralised, or
+/// containment (one sentence's content inside the other's) when that is
+/// higher: a short claim restated inside a long sentence is still the claim.
+pub fn same_claim(matcher: &Matcher, f: &[f64]) -> f64 {
+    let c = crate::features::NAMES
+        .iter()
+        .position(|n| *n == "containment")
+        .map_or(0.0, |i| f[i]);
+    matcher.same_claim(f).max(c)
+}
+
+/// Keep the candidates that become links: above threshold and among the best
+/// `per_report` of either side for the other side's report.
+pub fn select(mut cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> {
+    cands.retain(|c| c.same >= opts.threshold);
+    let mut best: HashMap<(Addr, usize), Vec<f64>> = HashMap::new();
+    for c in &cands {
+        best.entry((c.a, c.b.0)).or_default().push(c.same);
+        best.entry((c.b, c.a.0)).or_default().push(c.same);
+    }
+    for v in best.values_mut() {
+        v.sort_by(|x, y| y.total_cmp(x));
+    }
+    let rank_ok = |addr: Addr, doc: usize, score: f64| {
+        best.get(&(addr, doc))
+            .is_some_and(|v| v.iter().take(opts.per_report).any(|s| *s <= score))
+    };
+    cands.retain(|c| rank_ok(c.a, c.b.0, c.same) || rank_ok(c.b, c.a.0, c.same));
+    cands.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
+    cands
+}

@@ -1,0 +1,778 @@
+//! Analyse: what each sentence says, in a form that can be compared.
+//!
+//! Per sentence: tokens and their keys, entities (from topic files, plus
+//! capitalised spans no file lists), numbers as ranges with what they count,
+//! dates resolved against the report's date, places, direct quotes and their
+//! speakers, negation, opposite acts ("withdrew support" / "support") with
+//! who did them to whom, ordinal ranks, hedges and framing terms with the
+//! voice they are said in.
+//!
+//! All spans here are byte offsets within the sentence; the model adds the
+//! sentence's start to make them document offsets.
+
+pub mod dates;
+pub mod numbers;
+
+use chrono::NaiveDate;
+
+use crate::lexicon::Lexicon;
+use crate::model::{MarkKind, Span, Voice};
+use crate::text::Token;
+
+pub use dates::DateMention;
+pub use numbers::Quantity;
+
+/// A named entity mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityMention {
+    /// Byte span in the sentence.
+    pub span: Span,
+    /// Canonical id: a topic entity id, or `name:<folded name>` for names no file lists.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Person, organisation, place, or name (unknown kind).
+    pub kind: MarkKind,
+    /// A role description ("the armed forces commander"), not a name.
+    pub weak: bool,
+    /// Preceded by a locative preposition ("in", "en", "near").
+    pub locative: bool,
+    /// Token indexes covered.
+    pub tokens: (usize, usize),
+}
+
+/// A direct quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted words, without the marks.
+    pub span: Span,
+    /// The speaker's entity id and name, when the sentence names one.
+    pub speaker: Option<(String, String)>,
+}
+
+/// An act stated with its polarity: "withdrew support" is `support`, negative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Act {
+    /// The act.
+    pub concept: String,
+    /// Stated (true) or its opposite/negated (false).
+    pub positive: bool,
+    /// Where it is said.
+    pub span: Span,
+    /// Who does it (entity id), when named before it.
+    pub agent: Option<String>,
+    /// To or for whom (entity id, or `frame:<concept>`), when named after it.
+    pub object: Option<(String, Span)>,
+}
+
+/// A framing term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FramingHit {
+    /// Where.
+    pub span: Span,
+    /// Concept.
+    pub concept: String,
+    /// Family.
+    pub family: String,
+    /// Own or attributed voice.
+    pub voice: Voice,
+}
+
+/// An ordinal rank.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rank {
+    /// Where.
+    pub span: Span,
+    /// 1 for first, 2 for second or runner-up...
+    pub rank: u8,
+    /// What is ranked (key of the next content word).
+    pub of: Option<String>,
+}
+
+/// Everything found in one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceAnalysis {
+    /// The sentence text.
+    pub text: String,
+    /// Its language.
+    pub lang: String,
+    /// Tokens.
+    pub tokens: Vec<Token>,
+    /// Distinct content keys (no function words), in order of appearance.
+    pub keys: Vec<String>,
+    /// Entities.
+    pub entities: Vec<EntityMention>,
+    /// Counts and amounts.
+    pub numbers: Vec<Quantity>,
+    /// Dates.
+    pub dates: Vec<DateMention>,
+    /// Direct quotes.
+    pub quotes: Vec<Quote>,
+    /// Negation cues.
+    pub negations: Vec<Span>,
+    /// Keys of content words in the scope of a negation.
+    pub negated: Vec<String>,
+    /// Acts with polarity.
+    pub acts: Vec<Act>,
+    /// Framing terms.
+    pub framing: Vec<FramingHit>,
+    /// Hedges.
+    pub hedges: Vec<Span>,
+    /// Ranks.
+    pub ranks: Vec<Rank>,
+}
+
+const NEGATION: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+    "nunca", "jamas", "ni", "ningun", "ninguna", "ninguno", "tampoco", "sin", "nadie", "nada",
+];
+/// Verbs that turn an act into its opposite: "withdrew (its) support".
+const REVERSAL: &[&str] = &[
+    "withdraw",
+    "withdrew",
+    "withdrawn",
+    "withdrawing",
+    "withdraws",
+    "pull",
+    "pulled",
+    "pulling",
+    "drop",
+    "dropped",
+    "dropping",
+    "lose",
+    "lost",
+    "losing",
+    "loses",
+    "end",
+    "ended",
+    "revoke",
+    "revoked",
+    "retiro",
+    "retiraron",
+    "retirar",
+    "retira",
+    "quito",
+    "quitaron",
+    "quitar",
+    "perdio",
+    "perdieron",
+    "perder",
+];
+const HEDGES: &[&str] = &[
+    "apparent",
+    "apparently",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "purported",
+    "purportedly",
+    "supposedly",
+    "seemingly",
+    "appears",
+    "appeared",
+    "presunto",
+    "presunta",
+    "presuntamente",
+    "supuesto",
+    "supuesta",
+    "supuestamente",
+    "aparente",
+    "aparentemente",
+];
+const ATTRIBUTION: &[&str] = &[
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "described",
+    "describes",
+    "denounced",
+    "denounces",
+    "termed",
+    "labelled",
+    "labeled",
+    "accused",
+    "accuses",
+    "said",
+    "says",
+    "according",
+    "claimed",
+    "claims",
+    "alleged",
+    "branded",
+    "decried",
+    "dubbed",
+    "what",
+    "califico",
+    "calificaron",
+    "denuncio",
+    "denunciaron",
+    "segun",
+    "dijo",
+    "afirmo",
+    "llamo",
+    "tildo",
+    "acuso",
+    "acusaron",
+    "considero",
+    "describio",
+    "sostuvo",
+    "aseguro",
+    "declaro",
+];
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "called",
+    "declared",
+    "wrote",
+    "added",
+    "stated",
+    "announced",
+    "asked",
+    "urged",
+    "dijo",
+    "afirmo",
+    "declaro",
+    "senalo",
+    "anuncio",
+    "escribio",
+    "agrego",
+    "sostuvo",
+    "aseguro",
+    "expreso",
+    "pidio",
+    "califico",
+];
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "en", "cerca", "afueras", "around", "into",
+];
+const ORDINALS: &[(&str, u8)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("runner-up", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("primer", 1),
+    ("primero", 1),
+    ("primera", 1),
+    ("segundo", 2),
+    ("segunda", 2),
+    ("tercer", 3),
+    ("tercero", 3),
+    ("tercera", 3),
+    ("cuarto", 4),
+    ("cuarta", 4),
+];
+const NAME_CONNECTORS: &[&str] = &["de", "del", "la", "las", "los", "y", "of"];
+const PREPOSITIONS: &[&str] = &[
+    "for", "from", "to", "of", "with", "de", "del", "a", "al", "hacia", "para", "con", "on",
+];
+
+/// Analyse one sentence.
+pub fn sentence(
+    text: &str,
+    lang: &str,
+    anchor: Option<NaiveDate>,
+    lex: &Lexicon,
+) -> SentenceAnalysis {
+    let mut tokens = crate::text::tokens(text, lang, lex);
+    let n = tokens.len();
+
+    // Phrases from the lexicon, longest first.
+    let mut entities = Vec::new();
+    let mut framing_raw: Vec<(usize, usize, String, String)> = Vec::new();
+    let mut acts_raw: Vec<(usize, usize, String, bool)> = Vec::new();
+    let mut entity_used = vec![false; n];
+    let mut polarity_used = vec![false; n];
+    let maxw = lex.max_words.max(1);
+    let folds: Vec<String> = tokens.iter().map(|t| t.fold.clone()).collect();
+    for len in (1..=maxw.min(n)).rev() {
+        for i in 0..=n - len {
+            let key = folds[i..i + len].join(" ");
+            let Some(m) = lex.phrase(&key) else { continue };
+            if let Some((idx, weak)) = m.entity {
+                if !entity_used[i..i + len].iter().any(|u| *u) {
+                    if let Some(def) = lex.entity(idx) {
+                        entities.push(EntityMention {
+                            span: Span::new(tokens[i].span.start, tokens[i + len - 1].span.end),
+                            id: def.id.clone(),
+                            name: def.name.clone(),
+                            kind: def.kind,
+                            weak,
+                            locative: false,
+                            tokens: (i, i + len),
+                        });
+                        entity_used[i..i + len].iter_mut().for_each(|u| *u = true);
+                    }
+                }
+            }
+            if let Some(f) = &m.framing {
+                if !framing_raw
+                    .iter()
+                    .any(|(a, b, _, _)| i < *b && *a < i + len)
+                {
+                    framing_raw.push((i, i + len, f.concept.clone(), f.family.clone()));
+                }
+            }
+            if let Some(p) = &m.polarity {
+                if !polarity_used[i..i + len].iter().any(|u| *u) {
+                    acts_raw.push((i, i + len, p.concept.clone(), p.positive));
+                    polarity_used[i..i + len].iter_mut().for_each(|u| *u = true);
+                }
+            }
+            if len > 1 {
+                if let Some(c) = &m.concept {
+                    tokens[i].key = c.clone();
+                    for t in &mut tokens[i + 1..i + len] {
+                        t.stop = true;
+                    }
+                }
+            }
+        }
+    }
+
+    // Capitalised spans that no topic file lists.
+    let mut i = 0;
+    while i < n {
+        if entity_used[i] || !tokens[i].cap || tokens[i].numeric || tokens[i].stop {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && !entity_used[j] {
+            if tokens[j].cap
+                && !tokens[j].numeric
+                && !(tokens[j].stop && !NAME_CONNECTORS.contains(&tokens[j].fold.as_str()))
+            {
+                j += 1;
+            } else if NAME_CONNECTORS.contains(&tokens[j].fold.as_str())
+                && j + 1 < n
+                && tokens[j + 1].cap
+                && !entity_used[j + 1]
+                && !tokens[j + 1].stop
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // Gap-free in the text: a comma or full stop ends a name.
+        let mut k = i + 1;
+        while k < j {
+            let gap = &text[tokens[k - 1].span.end..tokens[k].span.start];
+            if gap.chars().any(|c| !c.is_whitespace()) {
+                break;
+            }
+            k += 1;
+        }
+        let j = k;
+        let at_start = i == 0
+            || text[..tokens[i].span.start]
+                .trim_end()
+                .ends_with(['.', '"', '“', '¿', '¡', ':']);
+        let single_common = j == i + 1
+            && (lex.concept(&tokens[i].fold).is_some() || at_start || tokens[i].fold.len() < 3);
+        let is_month_or_day =
+            (i..j).all(|x| crate::analyse::dates::is_calendar_word(&tokens[x].fold));
+        if !single_common && !is_month_or_day && !(at_start && j == i + 1) {
+            let name = text[tokens[i].span.start..tokens[j - 1].span.end].to_string();
+            let folded: Vec<&str> = tokens[i..j].iter().map(|t| t.fold.as_str()).collect();
+            entities.push(EntityMention {
+                span: Span::new(tokens[i].span.start, tokens[j - 1].span.end),
+                id: format!("name:{}", folded.join(" ")),
+                name,
+                kind: MarkKind::Name,
+                weak: false,
+                locative: false,
+                tokens: (i, j),
+            });
+            entity_used[i..j].iter_mut().for_each(|u| *u = true);
+        }
+        i = j.max(i + 1);
+    }
+    entities.sort_by_key(|e| e.tokens.0);
+    for e in &mut entities {
+        let from = e.tokens.0.saturating_sub(5);
+        e.locative = (from..e.tokens.0)
+            .rev()
+            .take_while(|&k| !entity_used[k])
+            .any(|k| LOCATIVE.contains(&tokens[k].fold.as_str()));
+    }
+
+    // Dates first, so day numbers and years are not counted.
+    let mut used = vec![false; n];
+    let dates = dates::find(&tokens, anchor, lang, &mut used);
+    let numbers = numbers::find(text, &tokens, &used, lang);
+
+    // Quotes.
+    let quote_spans = find_quotes(text);
+    let quotes: Vec<Quote> = quote_spans
+        .iter()
+        .map(|&span| Quote {
+            span,
+            speaker: speaker_for(span, &entities, &tokens),
+        })
+        .collect();
+    let in_quote = |s: Span| {
+        quote_spans
+            .iter()
+            .any(|q| q.start <= s.start && s.end <= q.end)
+    };
+
+    // Negation and its scope (the next three content words).
+    let mut negations = Vec::new();
+    let mut negated = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let neg = NEGATION.contains(&t.fold.as_str())
+            || t.fold.ends_with("n't")
+            || t.fold.ends_with("nt")
+                && [
+                    "didnt", "wasnt", "werent", "doesnt", "dont", "isnt", "hasnt", "havent",
+                    "wont", "couldnt", "wouldnt",
+                ]
+                .contains(&t.fold.as_str());
+        if neg {
+            negations.push(t.span);
+            for u in tokens[k + 1..]
+                .iter()
+                .filter(|u| !u.stop && !u.numeric)
+                .take(1)
+            {
+                negated.push(u.key.clone());
+            }
+        }
+    }
+
+    // Acts: polarity phrases, flipped by a negation or a reversal verb
+    // ("withdrew its support", "retiró su respaldo") just before them.
+    let mut acts = Vec::new();
+    for (mut a, b, concept, positive) in acts_raw {
+        let negated_here = (a.saturating_sub(3)..a).any(|k| negations.contains(&tokens[k].span));
+        let reversal = (a.saturating_sub(3)..a)
+            .rev()
+            .find(|&k| REVERSAL.contains(&tokens[k].fold.as_str()));
+        let flipped = negated_here != (positive && reversal.is_some());
+        if let Some(k) = reversal.filter(|_| positive) {
+            a = k;
+        }
+        let agent = entities
+            .iter()
+            .rev()
+            .find(|e| e.tokens.1 <= a && !e.locative)
+            .map(|e| e.id.clone());
+        let object = object_after(b, &tokens, &entities, &framing_raw);
+        acts.push(Act {
+            concept,
+            positive: positive != flipped,
+            span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+            agent,
+            object,
+        });
+    }
+
+    // Framing terms and whose voice they are in.
+    let framing = framing_raw
+        .iter()
+        .map(|(a, b, concept, family)| {
+            let span = Span::new(tokens[*a].span.start, tokens[*b - 1].span.end);
+            let attributed = in_quote(span)
+                || tokens[..*a]
+                    .iter()
+                    .any(|t| ATTRIBUTION.contains(&t.fold.as_str()));
+            FramingHit {
+                span,
+                concept: concept.clone(),
+                family: family.clone(),
+                voice: if attributed {
+                    Voice::Attributed
+                } else {
+                    Voice::Own
+                },
+            }
+        })
+        .collect();
+
+    let hedges = tokens
+        .iter()
+        .filter(|t| HEDGES.contains(&t.fold.as_str()))
+        .map(|t| t.span)
+        .collect();
+    let ranks = tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(k, t)| {
+            let r = ORDINALS.iter().find(|(w, _)| *w == t.fold)?.1;
+            let of = tokens[k + 1..]
+                .iter()
+                .find(|u| !u.stop)
+                .map(|u| u.key.clone());
+            Some(Rank {
+                span: t.span,
+                rank: r,
+                of,
+            })
+        })
+        .collect();
+
+    let mut keys: Vec<String> = Vec::new();
+    for t in &tokens {
+        if !t.stop && !keys.contains(&t.key) && t.fold.chars().count() > 1 {
+            keys.push(t.key.clone());
+        }
+    }
+    SentenceAnalysis {
+        text: text.to_string(),
+        lang: lang.to_string(),
+        tokens,
+        keys,
+        entities,
+        numbers,
+        dates,
+        quotes,
+        negations,
+        negated,
+        acts,
+        framing,
+        hedges,
+        ranks,
+    }
+}
+
+/// The object of an act: an entity or framing concept shortly after a preposition.
+fn object_after(
+    b: usize,
+    tokens: &[Token],
+    entities: &[EntityMention],
+    framing: &[(usize, usize, String, String)],
+) -> Option<(String, Span)> {
+    let prep =
+        (b..tokens.len().min(b + 3)).find(|&k| PREPOSITIONS.contains(&tokens[k].fold.as_str()))?;
+    let window = prep + 1..tokens.len().min(prep + 8);
+    let ent = entities
+        .iter()
+        .find(|e| window.contains(&e.tokens.0))
+        .map(|e| (e.tokens.0, e.id.clone(), e.span));
+    let fr = framing.iter().find(|f| window.contains(&f.0)).map(|f| {
+        (
+            f.0,
+            format!("frame:{}", f.2),
+            Span::new(tokens[f.0].span.start, tokens[f.1 - 1].span.end),
+        )
+    });
+    match (ent, fr) {
+        (Some(e), Some(f)) => Some(if e.0 <= f.0 { (e.1, e.2) } else { (f.1, f.2) }),
+        (Some(e), None) => Some((e.1, e.2)),
+        (None, Some(f)) => Some((f.1, f.2)),
+        (None, None) => None,
+    }
+}
+
+/// Spans of quoted words inside matching quote marks.
+pub fn find_quotes(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let pairs = [('“', '”'), ('«', '»'), ('"', '"'), ('„', '“')];
+    for (open, close) in pairs {
+        let mut search = 0;
+        while let Some(o) = text[search..].find(open) {
+            let start = search + o + open.len_utf8();
+            let Some(c) = text[start..].find(close) else {
+                break;
+            };
+            let end = start + c;
+            let inner = &text[start..end];
+            // Scare quotes of one word still count: "suggestion" is a quote too.
+            if !inner.trim().is_empty()
+                && !out.iter().any(|s: &Span| s.start < end && start < s.end)
+            {
+                out.push(Span::new(start, end));
+            }
+            search = end + close.len_utf8();
+        }
+    }
+    out.sort();
+    out
+}
+
+fn speaker_for(q: Span, entities: &[EntityMention], tokens: &[Token]) -> Option<(String, String)> {
+    let outside = |e: &&EntityMention| e.span.end <= q.start || e.span.start >= q.end;
+    let persons = |e: &&EntityMention| {
+        matches!(
+            e.kind,
+            MarkKind::Person | MarkKind::Name | MarkKind::Organisation
+        ) && !e.locative
+    };
+    let has_speech = tokens.iter().any(|t| SPEECH.contains(&t.fold.as_str()));
+    let cands: Vec<&EntityMention> = entities.iter().filter(outside).filter(persons).collect();
+    if cands.is_empty() || !has_speech && cands.len() > 1 {
+        return cands.first().map(|e| (e.id.clone(), e.name.clone()));
+    }
+    // Prefer the subject before the quote, else the nearest after.
+    let before = cands
+        .iter()
+        .filter(|e| e.span.end <= q.start)
+        .min_by_key(|e| e.span.start);
+    let after = cands
+        .iter()
+        .filter(|e| e.span.start >= q.end)
+        .min_by_key(|e| e.span.start);
+    before.or(after).map(|e| (e.id.clone(), e.name.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        let mut l = Lexicon::builtin();
+        crate::topic::TopicFile::parse(
+            "t",
+            r#"
+[[entity]]
+id = "kaliman"
+kind = "person"
+name = "Williams Kaliman"
+aliases = ["Gen. Williams Kaliman", "Kaliman", "General Kaliman"]
+roles = ["the armed forces commander"]
+[[entity]]
+id = "morales"
+kind = "person"
+name = "Evo Morales"
+aliases = ["Morales"]
+[[entity]]
+id = "anez"
+kind = "person"
+name = "Jeanine Áñez"
+aliases = ["Áñez", "Añez", "Anez"]
+"#,
+        )
+        .unwrap()
+        .apply(&mut l);
+        l
+    }
+
+    #[test]
+    fn entity_aliases_fold_to_one_id() {
+        let l = lex();
+        for s in [
+            "Jeanine Áñez spoke.",
+            "Then Añez spoke.",
+            "Then Anez spoke.",
+        ] {
+            let a = sentence(s, "en", None, &l);
+            assert_eq!(a.entities[0].id, "anez", "{s}");
+        }
+        let a = sentence(
+            "The armed forces commander spoke to Gen. Williams Kaliman.",
+            "en",
+            None,
+            &l,
+        );
+        let ids: Vec<_> = a.entities.iter().map(|e| (e.id.as_str(), e.weak)).collect();
+        assert_eq!(ids, vec![("kaliman", true), ("kaliman", false)]);
+    }
+
+    #[test]
+    fn capitalised_names_no_file_lists() {
+        let a = sentence(
+            "Defence minister Luis Fernando López said the army fired nothing.",
+            "en",
+            None,
+            &Lexicon::builtin(),
+        );
+        assert!(
+            a.entities
+                .iter()
+                .any(|e| e.id == "name:luis fernando lopez"),
+            "{:?}",
+            a.entities
+        );
+        let b = sentence(
+            "The march reached the Huayllani bridge in Sacaba.",
+            "en",
+            None,
+            &Lexicon::builtin(),
+        );
+        let sac = b.entities.iter().find(|e| e.name == "Sacaba").unwrap();
+        assert!(sac.locative);
+    }
+
+    #[test]
+    fn quotes_and_speakers() {
+        let l = lex();
+        let a = sentence(
+            "Morales called it a “civic coup” in a video.",
+            "en",
+            None,
+            &l,
+        );
+        assert_eq!(a.quotes.len(), 1);
+        assert_eq!(
+            &a.text[a.quotes[0].span.start..a.quotes[0].span.end],
+            "civic coup"
+        );
+        assert_eq!(
+            a.quotes[0].speaker.as_ref().map(|s| s.0.as_str()),
+            Some("morales")
+        );
+        assert_eq!(a.framing[0].voice, Voice::Attributed);
+        let own = sentence("The coup forced Morales out.", "en", None, &l);
+        assert_eq!(own.framing[0].voice, Voice::Own);
+    }
+
+    #[test]
+    fn acts_keep_polarity_agent_and_object() {
+        let l = lex();
+        let a = sentence("Kaliman and his men have withdrawn their support for what appears to be an attempted coup.", "en", None, &l);
+        let act = &a.acts[0];
+        assert_eq!((act.concept.as_str(), act.positive), ("support", false));
+        assert_eq!(act.agent.as_deref(), Some("kaliman"));
+        assert_eq!(
+            act.object.as_ref().map(|o| o.0.as_str()),
+            Some("frame:coup")
+        );
+        let b = sentence(
+            "The military withdrew its support from Morales.",
+            "en",
+            None,
+            &l,
+        );
+        assert_eq!(
+            b.acts[0].object.as_ref().map(|o| o.0.as_str()),
+            Some("morales")
+        );
+        let c = sentence("The army did not support the president.", "en", None, &l);
+        assert!(!c.acts[0].positive);
+    }
+
+    #[test]
+    fn negation_scope_and_hedges() {
+        let a = sentence(
+            "The audit found no irregularities in the apparent count.",
+            "en",
+            None,
+            &Lexicon::builtin(),
+        );
+        assert!(
+            a.negated.contains(&"irregular".to_string()),
+            "{:?}",
+            a.negated
+        );
+        assert_eq!(a.hedges.len(), 1);
+    }
+
+    #[test]
+    fn ranks_with_what_they_rank() {
+        let a = sentence(
+            "Mesa came second in the vote.",
+            "en",
+            None,
+            &Lexicon::builtin(),
+        );
+        assert_eq!(a.ranks[0].rank, 2);
+    }
+}

@@ -1,0 +1,775 @@
+//! Classify: give an aligned pair its relation and the reasons for it.
+//!
+//! Alignment has already decided that both sentences state the same claim;
+//! here we compare details, following de Marneffe et al. (2008): numbers as
+//! ranges (disjoint ranges conflict, overlapping ones diverge), dates as
+//! intervals, places with containment from topic data, the act and its
+//! polarity, who acts on whom, ranks, and quoted words. Framing terms are
+//! always a divergence, never a contradiction. Every reason carries the spans
+//! of its evidence on both sides; a relation is never given without one.
+//!
+//! The relation is the strongest the reasons allow: any conflicting reason →
+//! **contradict**; else any detail reason → **diverge**; else near-identical
+//! wording → **verbatim**; else **agree**.
+
+use std::collections::HashSet;
+
+use crate::analyse::SentenceAnalysis;
+use crate::lexicon::Lexicon;
+use crate::model::{DiffOp, DiffTag, MarkKind, Reason, ReasonKind, Relation, Span};
+
+/// A sentence with where it sits in its document.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    /// The analysis.
+    pub s: &'a SentenceAnalysis,
+    /// Byte offset of the sentence in its document.
+    pub offset: usize,
+    /// Display name of the report.
+    pub name: &'a str,
+    /// The report's date, when known.
+    pub date: Option<chrono::NaiveDate>,
+}
+
+impl Side<'_> {
+    fn span(&self, s: Span) -> Span {
+        s.offset(self.offset)
+    }
+    fn text(&self, s: Span) -> &str {
+        self.s.text.get(s.start..s.end).unwrap_or("")
+    }
+}
+
+/// Word diff ratio above which two sentences count as shared wording.
+pub const VERBATIM_RATIO: f64 = 0.9;
+
+/// Relation and reasons for an aligned pair.
+pub fn classify(a: Side, b: Side, lex: &Lexicon) -> (Relation, Vec<Reason>, Vec<DiffOp>) {
+    let mut reasons = Vec::new();
+    numbers(a, b, &mut reasons);
+    dates(a, b, &mut reasons);
+    places(a, b, lex, &mut reasons);
+    acts(a, b, &mut reasons);
+    negation(a, b, &mut reasons);
+    ranks(a, b, &mut reasons);
+    quotes(a, b, &mut reasons);
+    framing(a, b, &mut reasons);
+    let (diff, ratio) = word_diff(a, b);
+    let relation = if reasons.iter().any(|r| r.conflict) {
+        Relation::Contradict
+    } else if reasons.iter().any(|r| r.kind != ReasonKind::Shared) {
+        Relation::Diverge
+    } else if ratio >= VERBATIM_RATIO {
+        Relation::Verbatim
+    } else {
+        Relation::Agree
+    };
+    // Agreement and shared wording are explained by what is shared.
+    if matches!(relation, Relation::Agree | Relation::Verbatim) {
+        reasons.push(shared_reason(a, b, &diff, ratio));
+    }
+    (relation, reasons, diff)
+}
+
+fn reason(
+    kind: ReasonKind,
+    conflict: bool,
+    a: Vec<Span>,
+    b: Vec<Span>,
+    explanation: String,
+) -> Reason {
+    Reason {
+        kind,
+        conflict,
+        a_spans: a,
+        b_spans: b,
+        explanation,
+    }
+}
+
+fn numbers(a: Side, b: Side, out: &mut Vec<Reason>) {
+    use crate::analyse::Quantity;
+    let counted = |q: &Quantity| q.counted.clone();
+    // Numbers counting the same thing on both sides.
+    let kinds: HashSet<String> =
+        a.s.numbers
+            .iter()
+            .filter_map(counted)
+            .filter(|k| b.s.numbers.iter().any(|y| y.counted.as_ref() == Some(k)))
+            .collect();
+    let mut kinds: Vec<String> = kinds.into_iter().collect();
+    kinds.sort();
+    for what in &kinds {
+        let xs: Vec<&Quantity> =
+            a.s.numbers
+                .iter()
+                .filter(|q| q.counted.as_ref() == Some(what))
+                .collect();
+        let ys: Vec<&Quantity> =
+            b.s.numbers
+                .iter()
+                .filter(|q| q.counted.as_ref() == Some(what))
+                .collect();
+        // A number with a same-range partner on the other side is settled.
+        let open_x: Vec<&&Quantity> = xs
+            .iter()
+            .filter(|x| !ys.iter().any(|y| x.same(y)))
+            .collect();
+        let open_y: Vec<&&Quantity> = ys
+            .iter()
+            .filter(|y| !xs.iter().any(|x| x.same(y)))
+            .collect();
+        if open_x.is_empty() || open_y.is_empty() {
+            continue;
+        }
+        let what_words = counted_words(what);
+        // Prefer an overlapping pair (a divergence) over a disjoint one.
+        let overlapping = open_x
+            .iter()
+            .flat_map(|x| open_y.iter().map(move |y| (*x, *y)))
+            .find(|(x, y)| x.overlaps(y));
+        let conflict_all = open_x.iter().all(|x| !ys.iter().any(|y| x.overlaps(y)))
+            && open_y.iter().all(|y| !xs.iter().any(|x| x.overlaps(y)));
+        if let (Some((x, y)), false) = (overlapping, conflict_all) {
+            let (ta, tb) = (a.text(x.span), b.text(y.span));
+            let specific = if x.width() < y.width() {
+                a.name
+            } else {
+                b.name
+            };
+            out.push(reason(
+                ReasonKind::Number,
+                false,
+                vec![a.span(x.span)],
+                vec![b.span(y.span)],
+                format!("{} says '{ta}' {what_words}, {} says '{tb}': the ranges overlap; {specific} is more specific", a.name, b.name),
+            ));
+        } else if conflict_all {
+            let (x, y) = (open_x[0], open_y[0]);
+            let (ta, tb) = (a.text(x.span), b.text(y.span));
+            let update = cumulative_update(a, b, x, y);
+            out.push(reason(
+                ReasonKind::Number,
+                update.is_none(),
+                vec![a.span(x.span)],
+                vec![b.span(y.span)],
+                match update {
+                    Some(note) => format!("{} says '{ta}' {what_words}, {} says '{tb}': {note}", a.name, b.name),
+                    None => format!("{} says '{ta}' {what_words} ({}), {} says '{tb}' ({}): the counts cannot both be right", a.name, x.describe(), b.name, y.describe()),
+                },
+            ));
+        }
+    }
+    // A toll only one side gives.
+    let counted_a: HashSet<&str> =
+        a.s.numbers
+            .iter()
+            .filter_map(|q| q.counted.as_deref())
+            .collect();
+    let counted_b: HashSet<&str> =
+        b.s.numbers
+            .iter()
+            .filter_map(|q| q.counted.as_deref())
+            .collect();
+    for y in &b.s.numbers {
+        if let Some(w) = &y.counted {
+            if !counted_a.contains(w.as_str()) && TOLLS.contains(&w.as_str()) {
+                out.push(reason(
+                    ReasonKind::AddedDetail,
+                    false,
+                    vec![],
+                    vec![b.span(y.span)],
+                    format!(
+                        "only {} gives a figure: '{}' {}",
+                        b.name,
+                        b.text(y.span),
+                        counted_words(w)
+                    ),
+                ));
+            }
+        }
+    }
+    for x in &a.s.numbers {
+        if let Some(w) = &x.counted {
+            if !counted_b.contains(w.as_str()) && TOLLS.contains(&w.as_str()) {
+                out.push(reason(
+                    ReasonKind::MissingDetail,
+                    false,
+                    vec![a.span(x.span)],
+                    vec![],
+                    format!(
+                        "only {} gives a figure: '{}' {}",
+                        a.name,
+                        a.text(x.span),
+                        counted_words(w)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+const TOLLS: &[&str] = &["die", "injure", "arrest"];
+
+/// A running total ("since the vote", "so far") that is higher in the later
+/// report is an update, not an error (judgement.md: numbers in time).
+fn cumulative_update(
+    a: Side,
+    b: Side,
+    x: &crate::analyse::Quantity,
+    y: &crate::analyse::Quantity,
+) -> Option<String> {
+    let cumulative = |s: &SentenceAnalysis| {
+        s.tokens.iter().any(|t| {
+            matches!(
+                t.fold.as_str(),
+                "since" | "desde" | "so" | "total" | "toll" | "cumulative" | "overall" | "balance"
+            )
+        })
+    };
+    if !(cumulative(a.s) && cumulative(b.s)) {
+        return None;
+    }
+    let (da, db) = (a.date?, b.date?);
+    let (later, earlier_name, later_name) = if da > db {
+        (x, b.name, a.name)
+    } else if db > da {
+        (y, a.name, b.name)
+    } else {
+        return None;
+    };
+    let other = if std::ptr::eq(later, x) { y } else { x };
+    (later.low > other.high).then(|| format!("a running total: {later_name}, the later report, gives the higher count, an update on {earlier_name}"))
+}
+
+fn counted_words(k: &str) -> String {
+    match k {
+        "die" => "dead".into(),
+        "injure" => "injured".into(),
+        "arrest" => "arrested".into(),
+        "percent" => "per cent".into(),
+        other => format!("({other})"),
+    }
+}
+
+fn dates(a: Side, b: Side, out: &mut Vec<Reason>) {
+    // A date only one side gives is not a divergence: reports routinely
+    // leave out the day. Only dates on both sides are compared.
+    if a.s.dates.iter().all(|d| d.reported) || b.s.dates.iter().all(|d| d.reported) {
+        return;
+    }
+    let (_, conflict) = crate::features::date_features(a.s, b.s);
+    if conflict > 0.0 {
+        let xs: Vec<_> = a.s.dates.iter().filter(|d| !d.reported).collect();
+        let ys: Vec<_> = b.s.dates.iter().filter(|d| !d.reported).collect();
+        let x = xs
+            .iter()
+            .find(|x| ys.iter().all(|y| x.compatible(y) == Some(false)))
+            .unwrap_or(&xs[0]);
+        let y = ys
+            .iter()
+            .find(|y| x.compatible(y) == Some(false))
+            .unwrap_or(&ys[0]);
+        out.push(reason(
+            ReasonKind::Date,
+            true,
+            vec![a.span(x.span)],
+            vec![b.span(y.span)],
+            format!(
+                "{} says '{}' ({}), {} says '{}' ({})",
+                a.name,
+                a.text(x.span),
+                x.describe(),
+                b.name,
+                b.text(y.span),
+                y.describe()
+            ),
+        ));
+        return;
+    }
+    // Comparable but not resolvable: show it as a difference to check.
+    for x in a.s.dates.iter().filter(|d| !d.reported) {
+        let any_known = b.s.dates.iter().any(|y| x.compatible(y).is_some());
+        if !any_known && (x.relative.is_some() || x.start.is_none()) {
+            let Some(y) = b.s.dates.iter().find(|d| !d.reported) else {
+                return;
+            };
+            out.push(reason(
+                ReasonKind::Date,
+                false,
+                vec![a.span(x.span)],
+                vec![b.span(y.span)],
+                format!(
+                    "{} says '{}', {} says '{}' ({}): cannot be compared without {}'s date",
+                    a.name,
+                    a.text(x.span),
+                    b.name,
+                    b.text(y.span),
+                    y.describe(),
+                    a.name
+                ),
+            ));
+            return;
+        }
+    }
+    for y in b.s.dates.iter().filter(|d| !d.reported) {
+        let any_known = a.s.dates.iter().any(|x| y.compatible(x).is_some());
+        if !any_known && (y.relative.is_some() || y.start.is_none()) {
+            let Some(x) = a.s.dates.iter().find(|d| !d.reported) else {
+                return;
+            };
+            out.push(reason(
+                ReasonKind::Date,
+                false,
+                vec![a.span(x.span)],
+                vec![b.span(y.span)],
+                format!(
+                    "{} says '{}' ({}), {} says '{}': cannot be compared without {}'s date",
+                    a.name,
+                    a.text(x.span),
+                    x.describe(),
+                    b.name,
+                    b.text(y.span),
+                    b.name
+                ),
+            ));
+            return;
+        }
+    }
+}
+
+fn places(a: Side, b: Side, lex: &Lexicon, out: &mut Vec<Reason>) {
+    let locs = |s: &SentenceAnalysis| -> Vec<crate::analyse::EntityMention> {
+        s.entities
+            .iter()
+            .filter(|e| e.locative && matches!(e.kind, MarkKind::Place | MarkKind::Name))
+            .cloned()
+            .collect()
+    };
+    let (la, lb) = (locs(a.s), locs(b.s));
+    if la.is_empty() || lb.is_empty() {
+        return;
+    }
+    let related = |x: &str, y: &str| x == y || lex.place_within(x, y) || lex.place_within(y, x);
+    // Places mentioned anywhere on the other side (not only locatives) still
+    // count as agreement: "near Cochabamba" vs "Sacaba, in Cochabamba".
+    let all_b: Vec<&str> = b.s.entities.iter().map(|e| e.id.as_str()).collect();
+    let all_a: Vec<&str> = a.s.entities.iter().map(|e| e.id.as_str()).collect();
+    let a_alone: Vec<&crate::analyse::EntityMention> = la
+        .iter()
+        .filter(|x| !all_b.iter().any(|y| related(&x.id, y)))
+        .collect();
+    let b_alone: Vec<&crate::analyse::EntityMention> = lb
+        .iter()
+        .filter(|y| !all_a.iter().any(|x| related(x, &y.id)))
+        .collect();
+    if a_alone.is_empty() || b_alone.is_empty() {
+        return;
+    }
+    let (x, y) = (a_alone[0], b_alone[0]);
+    let proven = lex.knows_place(&x.id) && lex.knows_place(&y.id);
+    let (ta, tb) = (a.text(x.span), b.text(y.span));
+    out.push(reason(
+        ReasonKind::Place,
+        proven,
+        vec![a.span(x.span)],
+        vec![b.span(y.span)],
+        if proven {
+            format!(
+                "{} places it in '{ta}', {} in '{tb}': neither contains the other",
+                a.name, b.name
+            )
+        } else {
+            format!(
+                "{} places it in '{ta}', {} in '{tb}' (no topic data says whether they overlap)",
+                a.name, b.name
+            )
+        },
+    ));
+}
+
+fn acts(a: Side, b: Side, out: &mut Vec<Reason>) {
+    for x in &a.s.acts {
+        for y in b.s.acts.iter().filter(|y| y.concept == x.concept) {
+            if x.positive != y.positive {
+                // Opposite acts by the same agent on the same object: polarity.
+                let same_object = match (&x.object, &y.object) {
+                    (Some(o1), Some(o2)) => o1.0 == o2.0,
+                    _ => true,
+                };
+                if same_object {
+                    out.push(reason(
+                        ReasonKind::Polarity,
+                        true,
+                        vec![a.span(x.span)],
+                        vec![b.span(y.span)],
+                        format!(
+                            "{} says '{}', {} says '{}': opposite acts",
+                            a.name,
+                            a.text(x.span),
+                            b.name,
+                            b.text(y.span)
+                        ),
+                    ));
+                    return;
+                }
+            }
+            if let (Some(o1), Some(o2)) = (&x.object, &y.object) {
+                if o1.0 != o2.0 && x.positive == y.positive {
+                    out.push(reason(
+                        ReasonKind::Actor,
+                        true,
+                        vec![a.span(x.span), a.span(o1.1)],
+                        vec![b.span(y.span), b.span(o2.1)],
+                        format!(
+                            "{} says '{}' … '{}', {} says '{}' … '{}': the same act aimed at someone else",
+                            a.name, a.text(x.span), a.text(o1.1), b.name, b.text(y.span), b.text(o2.1)
+                        ),
+                    ));
+                    return;
+                }
+            }
+            if let (Some(g1), Some(g2)) = (&x.agent, &y.agent) {
+                if let (Some(o1), Some(o2)) = (&x.object, &y.object) {
+                    if g1 == &o2.0 && g2 == &o1.0 && g1 != g2 {
+                        out.push(reason(
+                            ReasonKind::Actor,
+                            true,
+                            vec![a.span(x.span)],
+                            vec![b.span(y.span)],
+                            format!("{} and {} swap who does it to whom", a.name, b.name),
+                        ));
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn negation(a: Side, b: Side, out: &mut Vec<Reason>) {
+    if out.iter().any(|r| r.kind == ReasonKind::Polarity) {
+        return;
+    }
+    let kb: HashSet<&str> = b.s.keys.iter().map(String::as_str).collect();
+    let ka: HashSet<&str> = a.s.keys.iter().map(String::as_str).collect();
+    let na: HashSet<&str> =
+        a.s.negated
+            .iter()
+            .map(String::as_str)
+            .filter(|k| kb.contains(k))
+            .collect();
+    let nb: HashSet<&str> =
+        b.s.negated
+            .iter()
+            .map(String::as_str)
+            .filter(|k| ka.contains(k))
+            .collect();
+    // Only when one side negates and the other does not, and the rest of the
+    // two sentences says the same thing.
+    if a.s.negations.is_empty() == b.s.negations.is_empty() {
+        return;
+    }
+    let shared = ka.intersection(&kb).count();
+    if (shared as f64) < 0.6 * (ka.len().min(kb.len()) as f64) {
+        return;
+    }
+    let diff: Vec<&str> = na.symmetric_difference(&nb).copied().collect();
+    if diff.is_empty() {
+        return;
+    }
+    let word_span = |s: Side, k: &str| {
+        s.s.tokens
+            .iter()
+            .find(|t| t.key == k)
+            .map(|t| s.span(t.span))
+    };
+    let k = diff[0];
+    let (neg_side, _) = if na.contains(k) { (a, b) } else { (b, a) };
+    let cue = neg_side.s.negations.first().map(|c| neg_side.span(*c));
+    let mut sa: Vec<Span> = word_span(a, k).into_iter().collect();
+    let mut sb: Vec<Span> = word_span(b, k).into_iter().collect();
+    if let Some(c) = cue {
+        if na.contains(k) {
+            sa.insert(0, c)
+        } else {
+            sb.insert(0, c)
+        }
+    }
+    let word =
+        a.s.tokens
+            .iter()
+            .find(|t| t.key == k)
+            .map(|t| t.text.clone())
+            .unwrap_or_default();
+    out.push(reason(
+        ReasonKind::Polarity,
+        true,
+        sa,
+        sb,
+        format!(
+            "{} negates '{word}', {} states it",
+            neg_side.name,
+            if na.contains(k) { b.name } else { a.name }
+        ),
+    ));
+}
+
+fn ranks(a: Side, b: Side, out: &mut Vec<Reason>) {
+    for x in &a.s.ranks {
+        if let Some(y) = b.s.ranks.iter().find(|y| y.of == x.of && x.of.is_some()) {
+            if x.rank != y.rank {
+                out.push(reason(
+                    ReasonKind::Rank,
+                    true,
+                    vec![a.span(x.span)],
+                    vec![b.span(y.span)],
+                    format!(
+                        "{} says '{}', {} says '{}'",
+                        a.name,
+                        a.text(x.span),
+                        b.name,
+                        b.text(y.span)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn quote_words(s: &str) -> Vec<String> {
+    crate::text::raw_tokens(s)
+        .into_iter()
+        .map(|(_, w)| crate::text::fold(w))
+        .collect()
+}
+
+fn quotes(a: Side, b: Side, out: &mut Vec<Reason>) {
+    for x in &a.s.quotes {
+        let wa = quote_words(a.text(x.span));
+        for y in &b.s.quotes {
+            let wb = quote_words(b.text(y.span));
+            if wa == wb {
+                continue;
+            }
+            let sa: HashSet<&String> = wa.iter().collect();
+            let sb: HashSet<&String> = wb.iter().collect();
+            let shared = sa.intersection(&sb).count();
+            if shared * 2 < sa.len().min(sb.len()).max(1) || shared == 0 {
+                continue;
+            }
+            let contained = |p: &[String], q: &[String]| q.windows(p.len().max(1)).any(|w| w == p);
+            let (ta, tb) = (a.text(x.span), b.text(y.span));
+            if contained(&wa, &wb) || contained(&wb, &wa) {
+                out.push(reason(
+                    ReasonKind::QuoteWording,
+                    false,
+                    vec![a.span(x.span)],
+                    vec![b.span(y.span)],
+                    format!(
+                        "{} quotes “{ta}”, {} quotes more or less of it: “{tb}”",
+                        a.name, b.name
+                    ),
+                ));
+            } else {
+                out.push(reason(
+                    ReasonKind::QuoteWording,
+                    true,
+                    vec![a.span(x.span)],
+                    vec![b.span(y.span)],
+                    format!(
+                        "the quote differs: {} has “{ta}”, {} has “{tb}”",
+                        a.name, b.name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn framing(a: Side, b: Side, out: &mut Vec<Reason>) {
+    use crate::model::Voice;
+    for x in a.s.framing.iter().filter(|f| f.voice == Voice::Own) {
+        let same_family: Vec<_> =
+            b.s.framing
+                .iter()
+                .filter(|y| y.family == x.family)
+                .collect();
+        if same_family
+            .iter()
+            .any(|y| y.concept == x.concept && y.voice == Voice::Own)
+        {
+            continue;
+        }
+        if let Some(y) = same_family
+            .iter()
+            .find(|y| y.concept != x.concept || y.voice != Voice::Own)
+        {
+            let how = if y.voice == Voice::Attributed && y.concept == x.concept {
+                " only as someone else's word"
+            } else {
+                ""
+            };
+            out.push(reason(
+                ReasonKind::FramingTerm,
+                false,
+                vec![a.span(x.span)],
+                vec![b.span(y.span)],
+                format!(
+                    "{} says '{}' in its own voice, {} says '{}'{how} ({})",
+                    a.name,
+                    a.text(x.span),
+                    b.name,
+                    b.text(y.span),
+                    x.family
+                ),
+            ));
+            return;
+        }
+    }
+    for y in b.s.framing.iter().filter(|f| f.voice == Voice::Own) {
+        let same_family: Vec<_> =
+            a.s.framing
+                .iter()
+                .filter(|x| x.family == y.family)
+                .collect();
+        if let Some(x) = same_family
+            .iter()
+            .find(|x| x.concept != y.concept || x.voice != Voice::Own)
+        {
+            out.push(reason(
+                ReasonKind::FramingTerm,
+                false,
+                vec![a.span(x.span)],
+                vec![b.span(y.span)],
+                format!(
+                    "{} says '{}' in its own voice, {} says '{}' ({})",
+                    b.name,
+                    b.text(y.span),
+                    a.name,
+                    a.text(x.span),
+                    y.family
+                ),
+            ));
+            return;
+        }
+    }
+}
+
+fn shared_reason(a: Side, b: Side, diff: &[DiffOp], ratio: f64) -> Reason {
+    let sa: Vec<Span> = diff
+        .iter()
+        .filter(|d| d.op == DiffTag::Equal)
+        .filter_map(|d| d.a)
+        .collect();
+    let sb: Vec<Span> = diff
+        .iter()
+        .filter(|d| d.op == DiffTag::Equal)
+        .filter_map(|d| d.b)
+        .collect();
+    let kb: HashSet<&str> = b.s.keys.iter().map(String::as_str).collect();
+    let mut words: Vec<String> = Vec::new();
+    for t in
+        a.s.tokens
+            .iter()
+            .filter(|t| !t.stop && kb.contains(t.key.as_str()))
+    {
+        if !words.contains(&t.text) {
+            words.push(t.text.clone());
+        }
+    }
+    // Shared content words by key, for sentences that share few exact words.
+    let (sa, sb) = if sa.is_empty() {
+        (
+            a.s.tokens
+                .iter()
+                .filter(|t| !t.stop && kb.contains(t.key.as_str()))
+                .map(|t| a.span(t.span))
+                .collect(),
+            b.s.tokens
+                .iter()
+                .filter(|t| !t.stop && a.s.keys.contains(&t.key))
+                .map(|t| b.span(t.span))
+                .collect(),
+        )
+    } else {
+        (sa, sb)
+    };
+    reason(
+        ReasonKind::Shared,
+        false,
+        sa,
+        sb,
+        format!(
+            "{:.0}% of the wording is shared; same content: {}",
+            ratio * 100.0,
+            if words.is_empty() {
+                "(by meaning)".to_string()
+            } else {
+                words.into_iter().take(6).collect::<Vec<_>>().join(", ")
+            }
+        ),
+    )
+}
+
+/// Word diff with `similar` over folded tokens, mapped back to document spans.
+/// Returns the ops and the diff ratio.
+pub fn word_diff(a: Side, b: Side) -> (Vec<DiffOp>, f64) {
+    let fa: Vec<&str> = a.s.tokens.iter().map(|t| t.fold.as_str()).collect();
+    let fb: Vec<&str> = b.s.tokens.iter().map(|t| t.fold.as_str()).collect();
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .timeout(std::time::Duration::from_millis(50))
+        .diff_slices(&fa, &fb);
+    let ratio = diff.ratio() as f64;
+    let span_of = |s: Side, r: std::ops::Range<usize>| -> Option<Span> {
+        if r.is_empty() {
+            return None;
+        }
+        Some(s.span(Span::new(
+            s.s.tokens[r.start].span.start,
+            s.s.tokens[r.end - 1].span.end,
+        )))
+    };
+    let mut out = Vec::new();
+    for op in diff.ops() {
+        for (tag, ra, rb) in op
+            .as_tag_tuple()
+            .0
+            .eq(&similar::DiffTag::Replace)
+            .then(|| {
+                vec![
+                    (DiffTag::Delete, op.old_range(), 0..0),
+                    (DiffTag::Insert, 0..0, op.new_range()),
+                ]
+            })
+            .unwrap_or_else(|| {
+                let t = match op.tag() {
+                    similar::DiffTag::Equal => DiffTag::Equal,
+                    similar::DiffTag::Delete => DiffTag::Delete,
+                    _ => DiffTag::Insert,
+                };
+                vec![(t, op.old_range(), op.new_range())]
+            })
+        {
+            let a_span = if tag == DiffTag::Insert {
+                None
+            } else {
+                span_of(a, ra)
+            };
+            let b_span = if tag == DiffTag::Delete {
+                None
+            } else {
+                span_of(b, rb)
+            };
+            if a_span.is_some() || b_span.is_some() {
+                out.push(DiffOp {
+                    op: tag,
+                    a: a_span,
+                    b: b_span,
+                });
+            }
+        }
+    }
+    (out, ratio)
+}

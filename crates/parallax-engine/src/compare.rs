@@ -1,0 +1,775 @@
+//! The whole pipeline: reports in, one [`Comparison`] out.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::align::{self, AlignOptions, Candidate};
+use crate::analyse::{self, SentenceAnalysis};
+use crate::classify::{self, Side};
+use crate::error::{Error, Result};
+use crate::ingest::{self, Report};
+use crate::lexicon::Lexicon;
+use crate::matcher::Matcher;
+use crate::model::*;
+
+/// Receives progress; the app sends it to the window, the CLI to a bar.
+pub trait Progress: Sync {
+    /// A stage advanced: `done` of `total` units.
+    fn stage(&self, stage: &str, done: usize, total: usize);
+    /// Whether the user asked to stop.
+    fn cancelled(&self) -> bool {
+        false
+    }
+}
+
+/// Progress that goes nowhere.
+pub struct NoProgress;
+impl Progress for NoProgress {
+    fn stage(&self, _: &str, _: usize, _: usize) {}
+}
+
+/// Comparison options, with documented defaults. Build with the methods.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Topic folders or files to load (default: none).
+    pub topics: Vec<PathBuf>,
+    /// Alignment settings (default: [`AlignOptions::default`]).
+    pub align: AlignOptions,
+    /// Look for contradictions inside each report (default: true).
+    pub internal: bool,
+    /// Soft deadline: past it, optional stages (internal contradictions,
+    /// quote diffs) are skipped and the result is still valid. Default: none.
+    pub deadline: Option<Duration>,
+    /// Fixed creation time, for reproducible output (default: now).
+    pub created: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            topics: Vec::new(),
+            align: AlignOptions::default(),
+            internal: true,
+            deadline: None,
+            created: None,
+        }
+    }
+}
+
+impl Options {
+    /// Add a topic folder or file.
+    pub fn topic(mut self, path: impl Into<PathBuf>) -> Self {
+        self.topics.push(path.into());
+        self
+    }
+    /// Set the same-claim threshold for links.
+    pub fn threshold(mut self, t: f64) -> Self {
+        self.align.threshold = t;
+        self
+    }
+    /// Set a soft deadline.
+    pub fn deadline(mut self, d: Duration) -> Self {
+        self.deadline = Some(d);
+        self
+    }
+    /// Fix the creation time (for snapshots and reproducible files).
+    pub fn created(mut self, c: impl Into<String>) -> Self {
+        self.created = Some(c.into());
+        self
+    }
+}
+
+/// Compare texts given as `(name, text)` pairs (plain text or Markdown with
+/// front matter). Convenient for tests and examples.
+pub fn compare_texts(texts: &[(&str, &str)], opts: &Options) -> Result<Comparison> {
+    let reports = texts
+        .iter()
+        .map(|(n, t)| ingest::from_bytes(n, t.as_bytes(), None, &ingest::IngestOptions::default()))
+        .collect::<Result<Vec<_>>>()?;
+    compare(reports, opts, &NoProgress)
+}
+
+/// Load the lexicon: built-in data plus the option's topics.
+pub fn lexicon(opts: &Options) -> Result<(Lexicon, Vec<String>)> {
+    let mut lex = Lexicon::builtin();
+    let mut names = Vec::new();
+    for t in &opts.topics {
+        names.push(crate::topic::load(t, &mut lex)?);
+    }
+    Ok((lex, names))
+}
+
+/// Language of a report: its metadata, else detected.
+pub fn report_language(r: &Report) -> String {
+    match r.meta.language.as_deref().map(|l| l.to_ascii_lowercase()) {
+        Some(l) if l.starts_with("es") => "es".into(),
+        Some(l) if l.starts_with("en") => "en".into(),
+        _ => crate::train::detect_lang(&r.text.chars().take(4000).collect::<String>()).to_string(),
+    }
+}
+
+struct Prepared {
+    id: String,
+    report: Report,
+    lang: String,
+    sentences: Vec<(crate::segment::Segment, SentenceAnalysis)>,
+}
+
+/// Compare reports. At least two are needed.
+pub fn compare(
+    reports: Vec<Report>,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Result<Comparison> {
+    let started = Instant::now();
+    if reports.len() < 2 {
+        return Err(Error::TooFew(reports.len()));
+    }
+    let (lex, topic_names) = lexicon(opts)?;
+    let matcher = Matcher::builtin();
+
+    // Stable ids, independent of input order.
+    let user_order: Vec<String> = reports
+        .iter()
+        .map(|r| format!("{}\u{0}{}", r.path, sha256(&r.text)))
+        .collect();
+    let mut reports: Vec<(usize, Report)> = reports.into_iter().enumerate().collect();
+    reports.sort_by(|a, b| {
+        (ingest::slug(&a.1.path), sha256(&a.1.text))
+            .cmp(&(ingest::slug(&b.1.path), sha256(&b.1.text)))
+    });
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut prepared: Vec<(usize, String, Report)> = Vec::new();
+    for (pos, r) in reports {
+        let base = ingest::slug(&r.path);
+        let mut id = base.clone();
+        let mut n = 2;
+        while !taken.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        prepared.push((pos, id, r));
+    }
+
+    // Segment and analyse.
+    let total = prepared.len();
+    let docs: Vec<Prepared> = prepared
+        .into_par_iter()
+        .map(|(_, id, report)| {
+            let lang = report_language(&report);
+            let anchor = report
+                .meta
+                .date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let segs = crate::segment::segment(&report.text, &lang);
+            let sentences = segs
+                .into_iter()
+                .map(|seg| {
+                    let t = &report.text[seg.span.start..seg.span.end];
+                    (seg, analyse::sentence(t, &lang, anchor, &lex))
+                })
+                .collect();
+            Prepared {
+                id,
+                report,
+                lang,
+                sentences,
+            }
+        })
+        .collect();
+    progress.stage("analyse", total, total);
+    if progress.cancelled() {
+        return Err(Error::Cancelled);
+    }
+    let mut analyses: Vec<Vec<SentenceAnalysis>> = docs
+        .iter()
+        .map(|d| d.sentences.iter().map(|s| s.1.clone()).collect())
+        .collect();
+    unify_names(&mut analyses);
+
+    // Align and classify.
+    let idf = matcher.idf();
+    let cands = align::candidates(&analyses, &idf, matcher, &opts.align, false);
+    progress.stage("align", 1, 2);
+    if progress.cancelled() {
+        return Err(Error::Cancelled);
+    }
+    let selected = align::select(cands, &opts.align);
+    let names: Vec<String> = docs
+        .iter()
+        .map(|d| display_name(&d.id, &d.report.meta))
+        .collect();
+    let make_link = |c: &Candidate| -> Link {
+        let side = |(d, s): (usize, usize)| Side {
+            s: &analyses[d][s],
+            offset: docs[d].sentences[s].0.span.start,
+            name: &names[d],
+            date: docs[d]
+                .report
+                .meta
+                .date
+                .as_deref()
+                .and_then(|x| NaiveDate::parse_from_str(x, "%Y-%m-%d").ok()),
+        };
+        let (relation, reasons, diff) = classify::classify(side(c.a), side(c.b), &lex);
+        Link {
+            a: sentence_id(&docs[c.a.0].id, c.a.1),
+            b: sentence_id(&docs[c.b.0].id, c.b.1),
+            relation,
+            score: round3(c.same),
+            paraphrase: round3(c.paraphrase),
+            reasons,
+            evidence: matcher.explain(
+                &c.features,
+                &analyses[c.a.0][c.a.1],
+                &analyses[c.b.0][c.b.1],
+                4,
+            ),
+            diff,
+        }
+    };
+    let bar = opts.align.contradiction;
+    let mut links: Vec<Link> = selected
+        .par_iter()
+        .map(|c| (c.same, make_link(c)))
+        .filter(|(same, l)| l.relation != Relation::Contradict || *same >= bar)
+        .map(|(_, l)| l)
+        .collect();
+    links.sort_by(|x, y| sort_key(&x.a, &x.b).cmp(&sort_key(&y.a, &y.b)));
+    progress.stage("classify", 2, 2);
+
+    let over = |opts: &Options| opts.deadline.is_some_and(|d| started.elapsed() > d);
+
+    // Contradictions inside one report.
+    let mut internal = Vec::new();
+    if opts.internal && !over(opts) {
+        let mut iopts = opts.align.clone();
+        iopts.threshold = opts.align.threshold.max(0.5);
+        let cands = align::candidates(&analyses, &idf, matcher, &iopts, true);
+        for c in cands.iter().filter(|c| c.same >= iopts.threshold.max(bar)) {
+            let l = make_link(c);
+            if l.relation == Relation::Contradict {
+                internal.push(l);
+            }
+        }
+        internal.sort_by(|x, y| sort_key(&x.a, &x.b).cmp(&sort_key(&y.a, &y.b)));
+    }
+
+    // Build documents in the user's order.
+    let mut documents: Vec<(usize, Document)> = docs
+        .iter()
+        .enumerate()
+        .map(|(d, p)| {
+            let pos = user_order
+                .iter()
+                .position(|k| *k == format!("{}\u{0}{}", p.report.path, sha256(&p.report.text)))
+                .unwrap_or(d);
+            let sentences = p
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(i, (seg, _))| Sentence {
+                    id: sentence_id(&p.id, i),
+                    index: i,
+                    paragraph: seg.paragraph,
+                    start: seg.span.start,
+                    end: seg.span.end,
+                    text: p.report.text[seg.span.start..seg.span.end].to_string(),
+                    marks: marks(&analyses[d][i], seg.span.start),
+                })
+                .collect();
+            (
+                pos,
+                Document {
+                    id: p.id.clone(),
+                    path: p.report.path.clone(),
+                    source: p.report.source,
+                    meta: p.report.meta.clone(),
+                    language: p.lang.clone(),
+                    sha256: sha256(&p.report.text),
+                    text: p.report.text.clone(),
+                    sentences,
+                },
+            )
+        })
+        .collect();
+    documents.sort_by_key(|(pos, _)| *pos);
+    let documents: Vec<Document> = documents.into_iter().map(|(_, d)| d).collect();
+
+    let clusters = clusters(&documents, &links);
+    let linked: HashSet<&str> = links
+        .iter()
+        .flat_map(|l| [l.a.as_str(), l.b.as_str()])
+        .collect();
+    let mut unique: Vec<String> = Vec::new();
+    for d in &documents {
+        for s in &d.sentences {
+            if !linked.contains(s.id.as_str()) {
+                unique.push(s.id.clone());
+            }
+        }
+    }
+
+    let quotes = if over(opts) {
+        Vec::new()
+    } else {
+        quote_matches(&docs, &analyses, &links)
+    };
+    let framing = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, p)| {
+            let analyses = &analyses;
+            p.sentences
+                .iter()
+                .enumerate()
+                .flat_map(move |(i, (seg, _))| {
+                    analyses[d][i].framing.iter().map(move |f| FramingUse {
+                        sentence: sentence_id(&p.id, i),
+                        span: f.span.offset(seg.span.start),
+                        concept: f.concept.clone(),
+                        family: f.family.clone(),
+                        voice: f.voice,
+                    })
+                })
+        })
+        .collect();
+
+    Ok(Comparison {
+        schema: SCHEMA.to_string(),
+        generator: Generator {
+            name: "parallax".into(),
+            version: crate::VERSION.into(),
+            created: opts
+                .created
+                .clone()
+                .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        },
+        documents,
+        links,
+        internal,
+        clusters,
+        unique,
+        quotes,
+        framing,
+        topics: topic_names,
+    })
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn sort_key(a: &str, b: &str) -> (String, usize, String, usize) {
+    let (da, ia) = split_sentence_id(a).unwrap_or((a, 0));
+    let (db, ib) = split_sentence_id(b).unwrap_or((b, 0));
+    (da.to_string(), ia, db.to_string(), ib)
+}
+
+/// SHA-256 of a text, hex.
+pub fn sha256(text: &str) -> String {
+    let h = Sha256::digest(text.as_bytes());
+    h.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn display_name(id: &str, meta: &Metadata) -> String {
+    meta.outlet
+        .clone()
+        .filter(|o| !o.trim().is_empty() && o != "Unknown")
+        .or_else(|| meta.title.clone().filter(|t| !t.trim().is_empty()))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// A one-word name ("Kaliman") that is the last word of exactly one longer
+/// name in the corpus ("Williams Kaliman") is that person.
+fn unify_names(docs: &mut [Vec<SentenceAnalysis>]) {
+    let mut by_last: HashMap<String, HashSet<String>> = HashMap::new();
+    for s in docs.iter().flatten() {
+        for e in s.entities.iter().filter(|e| e.id.starts_with("name:")) {
+            let words: Vec<&str> = e.id[5..].split(' ').collect();
+            if words.len() > 1 {
+                if let Some(last) = words.last() {
+                    by_last
+                        .entry((*last).to_string())
+                        .or_default()
+                        .insert(e.id.clone());
+                }
+            }
+        }
+    }
+    for s in docs.iter_mut().flatten() {
+        for e in s
+            .entities
+            .iter_mut()
+            .filter(|e| e.id.starts_with("name:") && !e.id[5..].contains(' '))
+        {
+            if let Some(full) = by_last
+                .get(&e.id[5..])
+                .filter(|v| v.len() == 1)
+                .and_then(|v| v.iter().next())
+            {
+                e.id = full.clone();
+            }
+        }
+    }
+}
+
+fn marks(a: &SentenceAnalysis, offset: usize) -> Vec<Mark> {
+    let mut m = Vec::new();
+    for e in &a.entities {
+        m.push(Mark {
+            kind: e.kind,
+            span: e.span.offset(offset),
+            value: e.name.clone(),
+        });
+    }
+    for q in &a.numbers {
+        m.push(Mark {
+            kind: MarkKind::Number,
+            span: q.span.offset(offset),
+            value: format!(
+                "{}{}",
+                q.describe(),
+                q.counted
+                    .as_ref()
+                    .map(|c| format!(" {c}"))
+                    .unwrap_or_default()
+            ),
+        });
+    }
+    for d in &a.dates {
+        m.push(Mark {
+            kind: MarkKind::Date,
+            span: d.span.offset(offset),
+            value: d.describe(),
+        });
+    }
+    for q in &a.quotes {
+        m.push(Mark {
+            kind: MarkKind::Quote,
+            span: q.span.offset(offset),
+            value: q.speaker.as_ref().map(|s| s.1.clone()).unwrap_or_default(),
+        });
+    }
+    for n in &a.negations {
+        m.push(Mark {
+            kind: MarkKind::Negation,
+            span: n.offset(offset),
+            value: String::new(),
+        });
+    }
+    for h in &a.hedges {
+        m.push(Mark {
+            kind: MarkKind::Hedge,
+            span: h.offset(offset),
+            value: String::new(),
+        });
+    }
+    for f in &a.framing {
+        m.push(Mark {
+            kind: MarkKind::Framing,
+            span: f.span.offset(offset),
+            value: f.concept.clone(),
+        });
+    }
+    for r in &a.ranks {
+        m.push(Mark {
+            kind: MarkKind::Rank,
+            span: r.span.offset(offset),
+            value: r.rank.to_string(),
+        });
+    }
+    m.sort_by_key(|x| (x.span.start, x.span.end));
+    m
+}
+
+/// Union-find over links: each connected group of sentences is a story point.
+fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
+    let mut parent: BTreeMap<String, String> = BTreeMap::new();
+    fn find(p: &mut BTreeMap<String, String>, x: &str) -> String {
+        let mut cur = x.to_string();
+        while let Some(n) = p.get(&cur).filter(|n| **n != cur).cloned() {
+            cur = n;
+        }
+        p.insert(x.to_string(), cur.clone());
+        cur
+    }
+    for l in links {
+        let (ra, rb) = (find(&mut parent, &l.a), find(&mut parent, &l.b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent.insert(hi, lo);
+        }
+    }
+    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let keys: Vec<String> = parent.keys().cloned().collect();
+    for k in keys {
+        let r = find(&mut parent, &k);
+        groups.entry(r).or_default().push(k);
+    }
+    let order: HashMap<String, (usize, usize)> = documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| {
+            doc.sentences
+                .iter()
+                .map(move |s| (s.id.clone(), (d, s.index)))
+        })
+        .collect();
+    let mut out: Vec<Cluster> = groups
+        .into_values()
+        .map(|mut members| {
+            members.sort_by_key(|m| order.get(m).copied().unwrap_or((usize::MAX, 0)));
+            let set: HashSet<&String> = members.iter().collect();
+            let inner: Vec<&Link> = links.iter().filter(|l| set.contains(&l.a)).collect();
+            let relation = inner
+                .iter()
+                .map(|l| l.relation)
+                .max()
+                .unwrap_or(Relation::Agree);
+            let mut degree: HashMap<&str, usize> = HashMap::new();
+            for l in &inner {
+                *degree.entry(l.a.as_str()).or_default() += 1;
+                *degree.entry(l.b.as_str()).or_default() += 1;
+            }
+            let central = members
+                .iter()
+                .max_by_key(|m| {
+                    (
+                        degree.get(m.as_str()).copied().unwrap_or(0),
+                        std::cmp::Reverse(order.get(*m).copied()),
+                    )
+                })
+                .cloned()
+                .unwrap_or_default();
+            let mut docs: Vec<String> = Vec::new();
+            for m in &members {
+                if let Some((d, _)) = split_sentence_id(m) {
+                    if !docs.iter().any(|x| x == d) {
+                        docs.push(d.to_string());
+                    }
+                }
+            }
+            let label = documents
+                .iter()
+                .flat_map(|d| &d.sentences)
+                .find(|s| s.id == central)
+                .map(|s| s.text.clone())
+                .unwrap_or_default();
+            Cluster {
+                id: String::new(),
+                coverage: docs.len(),
+                documents: docs,
+                sentences: members,
+                relation,
+                label,
+            }
+        })
+        .collect();
+    out.sort_by_key(|c| {
+        c.sentences
+            .first()
+            .and_then(|m| order.get(m).copied())
+            .unwrap_or((usize::MAX, 0))
+    });
+    for (i, c) in out.iter_mut().enumerate() {
+        c.id = format!("c{}", i + 1);
+    }
+    out
+}
+
+fn quote_matches(
+    docs: &[Prepared],
+    analyses: &[Vec<SentenceAnalysis>],
+    links: &[Link],
+) -> Vec<QuoteMatch> {
+    let index: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let locate = |id: &str| -> Option<(usize, usize)> {
+        let (d, s) = split_sentence_id(id)?;
+        Some((*index.get(d)?, s))
+    };
+    let mut out = Vec::new();
+    for l in links {
+        let (Some(a), Some(b)) = (locate(&l.a), locate(&l.b)) else {
+            continue;
+        };
+        let (sa, sb) = (&analyses[a.0][a.1], &analyses[b.0][b.1]);
+        let (oa, ob) = (
+            docs[a.0].sentences[a.1].0.span.start,
+            docs[b.0].sentences[b.1].0.span.start,
+        );
+        for qa in &sa.quotes {
+            for qb in &sb.quotes {
+                let ta = &sa.text[qa.span.start..qa.span.end];
+                let tb = &sb.text[qb.span.start..qb.span.end];
+                let wa: HashSet<String> = crate::text::raw_tokens(ta)
+                    .into_iter()
+                    .map(|w| crate::text::fold(w.1))
+                    .collect();
+                let wb: HashSet<String> = crate::text::raw_tokens(tb)
+                    .into_iter()
+                    .map(|w| crate::text::fold(w.1))
+                    .collect();
+                let shared = wa.intersection(&wb).count();
+                if shared == 0 || shared * 2 < wa.len().min(wb.len()) {
+                    continue;
+                }
+                let identical = crate::text::fold(ta).trim_matches(|c: char| !c.is_alphanumeric())
+                    == crate::text::fold(tb).trim_matches(|c: char| !c.is_alphanumeric());
+                out.push(QuoteMatch {
+                    a: QuoteRef {
+                        sentence: l.a.clone(),
+                        span: qa.span.offset(oa),
+                        speaker: qa.speaker.as_ref().map(|s| s.1.clone()),
+                    },
+                    b: QuoteRef {
+                        sentence: l.b.clone(),
+                        span: qb.span.offset(ob),
+                        speaker: qb.speaker.as_ref().map(|s| s.1.clone()),
+                    },
+                    identical,
+                    diff: char_diff(ta, tb, qa.span.start + oa, qb.span.start + ob),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Character diff of two quotes, as document spans.
+fn char_diff(a: &str, b: &str, oa: usize, ob: usize) -> Vec<DiffOp> {
+    let diff = similar::TextDiff::configure()
+        .timeout(Duration::from_millis(20))
+        .diff_chars(a, b);
+    let ca: Vec<usize> = a
+        .char_indices()
+        .map(|x| x.0)
+        .chain(std::iter::once(a.len()))
+        .collect();
+    let cb: Vec<usize> = b
+        .char_indices()
+        .map(|x| x.0)
+        .chain(std::iter::once(b.len()))
+        .collect();
+    let mut out = Vec::new();
+    for op in diff.ops() {
+        let (ra, rb) = (op.old_range(), op.new_range());
+        let sa = (!ra.is_empty()).then(|| Span::new(oa + ca[ra.start], oa + ca[ra.end]));
+        let sb = (!rb.is_empty()).then(|| Span::new(ob + cb[rb.start], ob + cb[rb.end]));
+        match op.tag() {
+            similar::DiffTag::Equal => out.push(DiffOp {
+                op: DiffTag::Equal,
+                a: sa,
+                b: sb,
+            }),
+            similar::DiffTag::Delete => out.push(DiffOp {
+                op: DiffTag::Delete,
+                a: sa,
+                b: None,
+            }),
+            similar::DiffTag::Insert => out.push(DiffOp {
+                op: DiffTag::Insert,
+                a: None,
+                b: sb,
+            }),
+            similar::DiffTag::Replace => {
+                out.push(DiffOp {
+                    op: DiffTag::Delete,
+                    a: sa,
+                    b: None,
+                });
+                out.push(DiffOp {
+                    op: DiffTag::Insert,
+                    a: None,
+                    b: sb,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Scores single sentence pairs, for `parallax pairs` and paraphrase corpora.
+pub struct PairScorer {
+    lex: Lexicon,
+    idf: crate::features::Idf,
+    threshold: f64,
+}
+
+/// The result for one pair.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct PairResult {
+    /// Same-claim probability.
+    pub score: f64,
+    /// Same claim with no material difference (the matcher's paraphrase decision).
+    pub paraphrase: bool,
+    /// Paraphrase probability.
+    pub paraphrase_score: f64,
+    /// `verbatim`, `agree`, `diverge`, `contradict`, or `unique` when they are
+    /// not the same claim.
+    pub relation: String,
+    /// Typed reasons.
+    pub reasons: Vec<Reason>,
+    /// The matcher's strongest feature contributions.
+    pub evidence: Vec<Contribution>,
+}
+
+impl PairScorer {
+    /// A scorer with the options' topics and threshold.
+    pub fn new(opts: &Options) -> Result<Self> {
+        let (lex, _) = lexicon(opts)?;
+        Ok(PairScorer {
+            lex,
+            idf: Matcher::builtin().idf(),
+            threshold: opts.align.threshold,
+        })
+    }
+
+    /// Score one pair. Spans in reasons are offsets in `a` and `b`.
+    pub fn score(&self, a: &str, b: &str) -> PairResult {
+        let m = Matcher::builtin();
+        let sa = analyse::sentence(a, crate::train::detect_lang(a), None, &self.lex);
+        let sb = analyse::sentence(b, crate::train::detect_lang(b), None, &self.lex);
+        let f = crate::features::features(&sa, &sb, &self.idf);
+        let same = m.same_claim(&f);
+        let para = m.paraphrase(&f);
+        let (relation, reasons) = if same >= self.threshold {
+            let (r, reasons, _) = classify::classify(
+                Side {
+                    s: &sa,
+                    offset: 0,
+                    name: "A",
+                    date: None,
+                },
+                Side {
+                    s: &sb,
+                    offset: 0,
+                    name: "B",
+                    date: None,
+                },
+                &self.lex,
+            );
+            (r.as_str().to_string(), reasons)
+        } else {
+            ("unique".to_string(), Vec::new())
+        };
+        PairResult {
+            score: round3(same),
+            paraphrase: para >= m.threshold,
+            paraphrase_score: round3(para),
+            relation,
+            reasons,
+            evidence: m.explain(&f, &sa, &sb, 4),
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! A Markdown digest for newsletters and notes: contradictions first, then
+//! divergences, what each source alone says, and the sources. Article text is
+//! escaped so that it cannot become markup in whatever renders the digest.
+
+use std::io::Write;
+
+use crate::error::Result;
+use crate::model::{Comparison, Relation};
+
+/// Escape Markdown and HTML metacharacters in article text.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Write the digest.
+pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "# Comparison of {} reports\n", cmp.documents.len())?;
+    for (title, rel) in [
+        ("Contradictions", Relation::Contradict),
+        ("Divergences", Relation::Diverge),
+    ] {
+        let links: Vec<_> = cmp.links.iter().filter(|l| l.relation == rel).collect();
+        writeln!(out, "## {title} ({})\n", links.len())?;
+        for l in links {
+            let (Some((da, sa)), Some((db, sb))) = (cmp.sentence(&l.a), cmp.sentence(&l.b)) else {
+                continue;
+            };
+            writeln!(
+                out,
+                "- **{}**: {}",
+                escape(&da.display_name()),
+                escape(&sa.text)
+            )?;
+            writeln!(
+                out,
+                "  **{}**: {}",
+                escape(&db.display_name()),
+                escape(&sb.text)
+            )?;
+            for r in &l.reasons {
+                writeln!(out, "  - *{}*: {}", r.kind.as_str(), escape(&r.explanation))?;
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "## Said by one source only\n")?;
+    for d in &cmp.documents {
+        let own: Vec<_> = d
+            .sentences
+            .iter()
+            .filter(|s| cmp.unique.contains(&s.id))
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        writeln!(out, "### {}\n", escape(&d.display_name()))?;
+        for s in own {
+            writeln!(out, "- {}", escape(&s.text))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "## Sources\n")?;
+    for d in &cmp.documents {
+        writeln!(
+            out,
+            "- **{}**: {} ({}; {}; {}) sha256 `{}`",
+            escape(&d.display_name()),
+            escape(d.meta.title.as_deref().unwrap_or("untitled")),
+            d.meta.date.as_deref().unwrap_or("undated"),
+            d.language,
+            escape(d.meta.url.as_deref().unwrap_or(&d.path)),
+            &d.sha256[..16]
+        )?;
+    }
+    writeln!(
+        out,
+        "\n_Made by {} {} at {}._",
+        cmp.generator.name, cmp.generator.version, cmp.generator.created
+    )?;
+    Ok(())
+}

@@ -1,0 +1,268 @@
+//! The sentence matcher: a logistic regression over the hand-built features
+//! of [`crate::features`], fitted on the MSRP training split by
+//! `parallax train` (see [`crate::train`]) and shipped as
+//! `data/matcher.json`.
+//!
+//! It gives two probabilities for a pair:
+//! - **paraphrase**: the two sentences state the same claim with no material
+//!   difference (what MSRP annotators judged);
+//! - **same claim**: the same with the conflict features (numbers, dates,
+//!   negation) set to their no-conflict value, which is what alignment
+//!   needs: "three dead" and "nine dead" in Sacaba are the same claim, told
+//!   differently.
+//!
+//! Its weights are explainable: [`Matcher::explain`] turns the strongest
+//! contributions into words.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyse::SentenceAnalysis;
+use crate::error::{Error, Result};
+use crate::features::{Idf, CONFLICT_FEATURES, NAMES};
+use crate::model::Contribution;
+
+/// A fitted matcher, as stored in `data/matcher.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Matcher {
+    /// Feature names, in order.
+    pub features: Vec<String>,
+    /// Feature means (for standardising).
+    pub mean: Vec<f64>,
+    /// Feature standard deviations.
+    pub std: Vec<f64>,
+    /// Weights on standardised features.
+    pub weights: Vec<f64>,
+    /// Intercept.
+    pub bias: f64,
+    /// Decision threshold on the paraphrase probability.
+    pub threshold: f64,
+    /// Background idf of keys, from the training sentences.
+    pub idf: std::collections::BTreeMap<String, f64>,
+    /// Idf of unseen keys.
+    pub idf_default: f64,
+    /// How it was made and how well it did.
+    pub provenance: Provenance,
+}
+
+/// How a matcher was fitted.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Provenance {
+    /// Data it was fitted on.
+    pub data: String,
+    /// Number of pairs.
+    pub pairs: usize,
+    /// L2 penalty.
+    pub l2: f64,
+    /// Cross-validated accuracy.
+    pub cv_accuracy: f64,
+    /// Cross-validated F1 of the paraphrase class.
+    pub cv_f1: f64,
+    /// Folds.
+    pub folds: usize,
+}
+
+static BUILTIN: &str = include_str!("../data/matcher.json");
+
+impl Matcher {
+    /// The matcher shipped with the engine.
+    pub fn builtin() -> &'static Matcher {
+        static M: OnceLock<Matcher> = OnceLock::new();
+        M.get_or_init(|| {
+            // Tested in `builtin_weights_load`; a broken file is a build defect.
+            Matcher::from_json(BUILTIN).unwrap_or_else(|e| panic!("data/matcher.json: {e}"))
+        })
+    }
+
+    /// Read a matcher from JSON, checking it fits this engine's features.
+    pub fn from_json(s: &str) -> Result<Matcher> {
+        let m: Matcher = serde_json::from_str(s).map_err(|e| Error::Weights(e.to_string()))?;
+        let names: Vec<&str> = m.features.iter().map(String::as_str).collect();
+        let n = NAMES.len();
+        if names != NAMES || m.mean.len() != n || m.std.len() != n || m.weights.len() != n {
+            return Err(Error::Weights(format!(
+                "the weights are for features {:?}, this engine computes {:?}",
+                names, NAMES
+            )));
+        }
+        Ok(m)
+    }
+
+    /// Background idf table.
+    pub fn idf(&self) -> Idf {
+        Idf {
+            table: self.idf.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            default: self.idf_default,
+        }
+    }
+
+    /// Log-odds of "paraphrase".
+    pub fn logit(&self, f: &[f64]) -> f64 {
+        self.bias
+            + f.iter()
+                .enumerate()
+                .map(|(i, x)| self.weights[i] * (x - self.mean[i]) / self.std[i])
+                .sum::<f64>()
+    }
+
+    /// Probability of "paraphrase".
+    pub fn paraphrase(&self, f: &[f64]) -> f64 {
+        sigmoid(self.logit(f))
+    }
+
+    /// Probability of "same claim": conflict features neutralised.
+    pub fn same_claim(&self, f: &[f64]) -> f64 {
+        let mut g = f.to_vec();
+        for (i, name) in NAMES.iter().enumerate() {
+            if CONFLICT_FEATURES.contains(name) {
+                g[i] = 0.0;
+            }
+        }
+        sigmoid(self.logit(&g))
+    }
+
+    /// The strongest contributions to the score, in words.
+    pub fn explain(
+        &self,
+        f: &[f64],
+        a: &SentenceAnalysis,
+        b: &SentenceAnalysis,
+        top: usize,
+    ) -> Vec<Contribution> {
+        let mut c: Vec<(usize, f64)> = (0..f.len())
+            .map(|i| (i, self.weights[i] * (f[i] - self.mean[i]) / self.std[i]))
+            .collect();
+        c.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
+        c.into_iter()
+            .take(top)
+            .map(|(i, w)| Contribution {
+                feature: NAMES[i].to_string(),
+                description: describe(NAMES[i], f[i], a, b),
+                weight: (w * 1000.0).round() / 1000.0,
+            })
+            .collect()
+    }
+}
+
+/// The logistic function.
+pub fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+fn list(v: Vec<String>) -> String {
+    let mut v = v;
+    v.dedup();
+    if v.is_empty() {
+        "none".into()
+    } else {
+        v.into_iter().take(4).collect::<Vec<_>>().join(", ")
+    }
+}
+
+fn describe(name: &str, value: f64, a: &SentenceAnalysis, b: &SentenceAnalysis) -> String {
+    let shared_words = || {
+        let kb: std::collections::HashSet<&str> = b.keys.iter().map(String::as_str).collect();
+        list(
+            a.tokens
+                .iter()
+                .filter(|t| !t.stop && kb.contains(t.key.as_str()))
+                .map(|t| t.text.clone())
+                .collect(),
+        )
+    };
+    let pct = |v: f64| format!("{:.0}%", v * 100.0);
+    match name {
+        "idf_dice" | "key_jaccard" | "coverage_min" | "coverage_max" | "aligned_min"
+        | "aligned_max" => {
+            format!("shared content words ({}): {}", pct(value), shared_words())
+        }
+        "residue" | "max_unmatched_idf" => {
+            let kb: std::collections::HashSet<&str> = b.keys.iter().map(String::as_str).collect();
+            let ka: std::collections::HashSet<&str> = a.keys.iter().map(String::as_str).collect();
+            let mut only: Vec<String> = a
+                .tokens
+                .iter()
+                .filter(|t| !t.stop && !kb.contains(t.key.as_str()))
+                .map(|t| t.text.clone())
+                .collect();
+            only.extend(
+                b.tokens
+                    .iter()
+                    .filter(|t| !t.stop && !ka.contains(t.key.as_str()))
+                    .map(|t| t.text.clone()),
+            );
+            format!("words only one side has: {}", list(only))
+        }
+        "char3_jaccard" => format!("similar spelling ({})", pct(value)),
+        "bigram_dice" | "lcs_run" | "stop_dice" => {
+            format!("same phrasing and word order ({})", pct(value))
+        }
+        "diff_ratio" => format!("word diff similarity {}", pct(value)),
+        "len_ratio" => format!("length ratio {}", pct(value)),
+        "entities_shared" | "entities_unmatched" => {
+            let eb: std::collections::HashSet<&str> =
+                b.entities.iter().map(|e| e.id.as_str()).collect();
+            let shared: Vec<String> = a
+                .entities
+                .iter()
+                .filter(|e| eb.contains(e.id.as_str()))
+                .map(|e| e.name.clone())
+                .collect();
+            let ea: std::collections::HashSet<&str> =
+                a.entities.iter().map(|e| e.id.as_str()).collect();
+            let mut only: Vec<String> = a
+                .entities
+                .iter()
+                .filter(|e| !eb.contains(e.id.as_str()))
+                .map(|e| e.name.clone())
+                .collect();
+            only.extend(
+                b.entities
+                    .iter()
+                    .filter(|e| !ea.contains(e.id.as_str()))
+                    .map(|e| e.name.clone()),
+            );
+            format!(
+                "same entities: {}; only one side: {}",
+                list(shared),
+                list(only)
+            )
+        }
+        "numbers_match" if value > 0.0 => "same numbers".into(),
+        "numbers_conflict" if value > 0.0 => "conflicting numbers".into(),
+        "numbers_one_side" if value > 0.0 => "a number only one side gives".into(),
+        "numbers_match" | "numbers_conflict" | "numbers_one_side" => "numbers: no conflict".into(),
+        "dates_match" if value > 0.0 => "same date".into(),
+        "dates_conflict" if value > 0.0 => "conflicting dates".into(),
+        "dates_match" | "dates_conflict" => "dates: none to compare".into(),
+        "negation_mismatch" if value > 0.0 => "one side negates what the other states".into(),
+        "negation_mismatch" => "same polarity".into(),
+        _ => format!("{name} = {value:.2}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_weights_load() {
+        let m = Matcher::builtin();
+        assert_eq!(m.features.len(), NAMES.len());
+        assert!(m.threshold > 0.0 && m.threshold < 1.0);
+        assert!(
+            m.idf.len() > 1000,
+            "idf table is too small: {}",
+            m.idf.len()
+        );
+    }
+
+    #[test]
+    fn mismatched_weights_are_refused() {
+        let mut m = Matcher::builtin().clone();
+        m.features.pop();
+        let s = serde_json::to_string(&m).unwrap();
+        assert!(matches!(Matcher::from_json(&s), Err(Error::Weights(_))));
+    }
+}

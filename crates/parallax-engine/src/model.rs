@@ -1,0 +1,469 @@
+//! The comparison model: the one result type that the CLI, the app and every
+//! exporter consume.
+//!
+//! Everything here is plain data. Positions are indexes and byte spans into
+//! [`Document::text`], never references, so the model serialises to the
+//! versioned JSON contract ([`SCHEMA`]) and back without loss.
+//!
+//! Identifiers are stable: a document's id comes from its file name (or title),
+//! a sentence's id is `"{document id}:{sentence index}"`. Links are stored with
+//! `a < b` (by id), so the order in which reports were given does not change
+//! the result.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema tag written into every serialised comparison.
+pub const SCHEMA: &str = "parallax.comparison/1";
+
+/// A whole comparison of several reports.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Which program made this, and when.
+    pub generator: Generator,
+    /// The reports compared, in the order the user gave them.
+    pub documents: Vec<Document>,
+    /// Links between sentences of different reports.
+    pub links: Vec<Link>,
+    /// Links between two sentences of the same report that contradict each other.
+    pub internal: Vec<Link>,
+    /// Story points: groups of linked sentences across reports.
+    pub clusters: Vec<Cluster>,
+    /// Sentences that no other report matches.
+    pub unique: Vec<String>,
+    /// Direct quotes matched across reports.
+    pub quotes: Vec<QuoteMatch>,
+    /// Framing and loaded terms, per use.
+    pub framing: Vec<FramingUse>,
+    /// Topic data files that were loaded (names only).
+    pub topics: Vec<String>,
+}
+
+/// Provenance of a comparison.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Generator {
+    /// Program name, `parallax`.
+    pub name: String,
+    /// Program version.
+    pub version: String,
+    /// When the comparison was made (RFC 3339, UTC).
+    pub created: String,
+}
+
+/// Where a report came from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// Plain text.
+    Text,
+    /// Markdown (with optional YAML front matter).
+    Markdown,
+    /// An HTML page (main content extracted).
+    Html,
+    /// Text pasted by the user.
+    Pasted,
+}
+
+/// What is known about a report besides its text.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Headline.
+    pub title: Option<String>,
+    /// The outlet that published it.
+    pub outlet: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Language code (`en`, `es`).
+    pub language: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Author line, when known.
+    pub byline: Option<String>,
+}
+
+/// One report, with its text and its sentences.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable identifier (from the file name).
+    pub id: String,
+    /// File name or URL it was read from.
+    pub path: String,
+    /// What kind of input it was.
+    pub source: SourceKind,
+    /// Metadata from front matter, HTML meta tags or the user.
+    pub meta: Metadata,
+    /// Language actually used for analysis (`en` or `es`).
+    pub language: String,
+    /// The text shown to the user; every span indexes into it.
+    pub text: String,
+    /// SHA-256 of `text`, hex.
+    pub sha256: String,
+    /// Sentences in reading order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// A sentence of a report.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// `"{document id}:{index}"`.
+    pub id: String,
+    /// Position in the document, from 0.
+    pub index: usize,
+    /// Paragraph number, from 0.
+    pub paragraph: usize,
+    /// Byte offset of the first byte in [`Document::text`].
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The sentence text, exactly `text[start..end]`.
+    pub text: String,
+    /// What the analysis found in it, for highlighting.
+    pub marks: Vec<Mark>,
+}
+
+/// Something the analysis found in a sentence (an entity, a number, a date...).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mark {
+    /// What it is.
+    pub kind: MarkKind,
+    /// Where it is (document byte offsets).
+    pub span: Span,
+    /// A normalised value: the canonical entity, the number range, the resolved date.
+    pub value: String,
+}
+
+/// Kinds of [`Mark`].
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkKind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Organisation,
+    /// A place.
+    Place,
+    /// A name found by capitalisation, not listed in any topic file.
+    Name,
+    /// A count or amount.
+    Number,
+    /// A date or time expression.
+    Date,
+    /// A direct quote.
+    Quote,
+    /// A negation cue.
+    Negation,
+    /// A hedge ("apparent", "reportedly").
+    Hedge,
+    /// A framing or loaded term.
+    Framing,
+    /// An ordinal rank ("second", "runner-up").
+    Rank,
+}
+
+/// A byte range in a document's text.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// Shift by `offset` bytes.
+    pub fn offset(self, offset: usize) -> Self {
+        Span::new(self.start + offset, self.end + offset)
+    }
+}
+
+/// How two linked sentences relate. The product's vocabulary.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// Shared wording.
+    Verbatim,
+    /// Same claim in other words.
+    Agree,
+    /// Same claim with different or missing detail, and no conflict.
+    Diverge,
+    /// Incompatible values for the same claim.
+    Contradict,
+}
+
+impl Relation {
+    /// The word used everywhere for this relation.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Verbatim => "verbatim",
+            Relation::Agree => "agree",
+            Relation::Diverge => "diverge",
+            Relation::Contradict => "contradict",
+        }
+    }
+}
+
+/// Why a link has its relation.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReasonKind {
+    /// Different counts or amounts.
+    Number,
+    /// Different dates or days.
+    Date,
+    /// Different places.
+    Place,
+    /// Different people or groups doing or receiving the action.
+    Actor,
+    /// One says it happened, the other that it did not (or the opposite act).
+    Polarity,
+    /// Different ordinal ranks.
+    Rank,
+    /// The same quote in different words.
+    QuoteWording,
+    /// A loaded or framing term that the other does not use.
+    FramingTerm,
+    /// Detail only this side (b) gives.
+    AddedDetail,
+    /// Detail only the other side (a) gives.
+    MissingDetail,
+    /// Shared wording or content (why they were linked at all).
+    Shared,
+}
+
+impl ReasonKind {
+    /// The word used everywhere for this reason.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonKind::Number => "number",
+            ReasonKind::Date => "date",
+            ReasonKind::Place => "place",
+            ReasonKind::Actor => "actor",
+            ReasonKind::Polarity => "polarity",
+            ReasonKind::Rank => "rank",
+            ReasonKind::QuoteWording => "quote-wording",
+            ReasonKind::FramingTerm => "framing-term",
+            ReasonKind::AddedDetail => "added-detail",
+            ReasonKind::MissingDetail => "missing-detail",
+            ReasonKind::Shared => "shared",
+        }
+    }
+}
+
+/// One piece of evidence for a link's relation, with the exact words on both sides.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    /// What kind of difference or agreement.
+    pub kind: ReasonKind,
+    /// Whether this reason makes the link a contradiction.
+    pub conflict: bool,
+    /// Spans in sentence `a`'s document.
+    pub a_spans: Vec<Span>,
+    /// Spans in sentence `b`'s document.
+    pub b_spans: Vec<Span>,
+    /// A one-line explanation a person can read.
+    pub explanation: String,
+}
+
+/// How much one feature of the sentence matcher added to a link's score.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contribution {
+    /// Feature name.
+    pub feature: String,
+    /// What it means in words, for this pair.
+    pub description: String,
+    /// Contribution to the log-odds.
+    pub weight: f64,
+}
+
+/// One step of a word diff between two linked sentences.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiffOp {
+    /// `equal`, `delete` (only in a) or `insert` (only in b).
+    pub op: DiffTag,
+    /// Span in a's document, for `equal` and `delete`.
+    pub a: Option<Span>,
+    /// Span in b's document, for `equal` and `insert`.
+    pub b: Option<Span>,
+}
+
+/// Kinds of [`DiffOp`].
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffTag {
+    /// Same words.
+    Equal,
+    /// Words only in a.
+    Delete,
+    /// Words only in b.
+    Insert,
+}
+
+/// A link between two sentences that state the same claim.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// Sentence id of one side (the smaller id).
+    pub a: String,
+    /// Sentence id of the other side.
+    pub b: String,
+    /// The relation.
+    pub relation: Relation,
+    /// Probability (0..1) that both sentences state the same claim.
+    pub score: f64,
+    /// Probability (0..1) that they state it with no material difference.
+    pub paraphrase: f64,
+    /// Typed reasons with spans on both sides.
+    pub reasons: Vec<Reason>,
+    /// The matcher's strongest feature contributions, in words.
+    pub evidence: Vec<Contribution>,
+    /// Word diff of the two sentences.
+    pub diff: Vec<DiffOp>,
+}
+
+/// A story point: sentences across reports that tell the same thing.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// `c1`, `c2`, ... in order of first appearance.
+    pub id: String,
+    /// Sentence ids in the cluster.
+    pub sentences: Vec<String>,
+    /// Document ids that tell it.
+    pub documents: Vec<String>,
+    /// How many reports tell it (k of N).
+    pub coverage: usize,
+    /// The worst relation inside the cluster.
+    pub relation: Relation,
+    /// A short label: the most central sentence.
+    pub label: String,
+}
+
+/// A direct quote in one sentence.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRef {
+    /// Sentence id.
+    pub sentence: String,
+    /// The quoted words (without quote marks).
+    pub span: Span,
+    /// Who is quoted, when the sentence says.
+    pub speaker: Option<String>,
+}
+
+/// The same quote in two reports, with a character diff.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteMatch {
+    /// One side.
+    pub a: QuoteRef,
+    /// The other side.
+    pub b: QuoteRef,
+    /// Whether the quoted words are identical (after folding quote marks and case).
+    pub identical: bool,
+    /// Character diff of the quoted words.
+    pub diff: Vec<DiffOp>,
+}
+
+/// A framing or loaded term used in a report.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FramingUse {
+    /// Sentence id.
+    pub sentence: String,
+    /// Where the term is.
+    pub span: Span,
+    /// The framing concept (`coup`, `resignation`, `massacre`...).
+    pub concept: String,
+    /// The family of concepts it belongs to (`what happened to Morales`...).
+    pub family: String,
+    /// `own` when the outlet says it in its own voice; `attributed` when it
+    /// quotes or attributes it to someone.
+    pub voice: Voice,
+}
+
+/// Whose words a term is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Voice {
+    /// The outlet's own voice.
+    Own,
+    /// Quoted or attributed to someone else.
+    Attributed,
+}
+
+impl Comparison {
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The document and sentence for a sentence id.
+    pub fn sentence(&self, id: &str) -> Option<(&Document, &Sentence)> {
+        let (doc, idx) = split_sentence_id(id)?;
+        let d = self.document(doc)?;
+        d.sentences.get(idx).map(|s| (d, s))
+    }
+
+    /// Links (cross-report) that touch a sentence.
+    pub fn links_of<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a Link> + 'a {
+        self.links
+            .iter()
+            .filter(move |l| l.a == sentence || l.b == sentence)
+    }
+
+    /// A display name for a document: outlet, else title, else id.
+    pub fn display_name(&self, doc_id: &str) -> String {
+        self.document(doc_id)
+            .map(Document::display_name)
+            .unwrap_or_else(|| doc_id.to_string())
+    }
+}
+
+impl Document {
+    /// Outlet, else title, else id.
+    pub fn display_name(&self) -> String {
+        self.meta
+            .outlet
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| self.meta.title.clone().filter(|s| !s.trim().is_empty()))
+            .unwrap_or_else(|| self.id.clone())
+    }
+
+    /// The text under a span (empty if the span is out of range).
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// Split `"doc:12"` into `("doc", 12)`.
+pub fn split_sentence_id(id: &str) -> Option<(&str, usize)> {
+    let (doc, idx) = id.rsplit_once(':')?;
+    Some((doc, idx.parse().ok()?))
+}
+
+/// Build a sentence id.
+pub fn sentence_id(doc: &str, index: usize) -> String {
+    format!("{doc}:{index}")
+}

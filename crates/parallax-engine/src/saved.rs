@@ -1,0 +1,121 @@
+//! Saved comparisons (`.parallax` files): the whole model, reports' text
+//! included, so a file reopens identically without the original files or the
+//! network. Written atomically: a temporary file beside the target, synced,
+//! then renamed over it, so a crash mid-save leaves the old file intact.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::Comparison;
+
+/// Schema tag of a saved file.
+pub const FILE_SCHEMA: &str = "parallax.file/1";
+
+/// What a `.parallax` file holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedFile {
+    /// Always [`FILE_SCHEMA`].
+    pub schema: String,
+    /// The comparison, with every report's text.
+    pub comparison: Comparison,
+}
+
+/// Save atomically.
+pub fn save(path: &Path, cmp: &Comparison) -> Result<()> {
+    let file = SavedFile {
+        schema: FILE_SCHEMA.into(),
+        comparison: cmp.clone(),
+    };
+    let bytes = serde_json::to_vec_pretty(&file)?;
+    write_atomic(path, &bytes)
+}
+
+/// Write bytes to `path` through a temporary file and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("comparison");
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let res = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = res {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::Io(e));
+    }
+    Ok(())
+}
+
+/// Open a saved file, with a clear message for damaged or newer files.
+pub fn load(path: &Path) -> Result<Comparison> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| Error::Saved {
+        name: name.clone(),
+        message: "not a Parallax file (not UTF-8 text)".into(),
+    })?;
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Saved {
+        name: name.clone(),
+        message: format!("the file is damaged or truncated ({e})"),
+    })?;
+    match v.get("schema").and_then(|s| s.as_str()) {
+        Some(FILE_SCHEMA) => {}
+        Some(s) if s.starts_with("parallax.file/") => {
+            return Err(Error::Saved {
+                name,
+                message: format!(
+                    "saved by a newer Parallax ({s}); this version opens {FILE_SCHEMA}"
+                ),
+            })
+        }
+        _ => {
+            return Err(Error::Saved {
+                name,
+                message: "not a Parallax file".into(),
+            })
+        }
+    }
+    let file: SavedFile = serde_json::from_value(v).map_err(|e| Error::Saved {
+        name: name.clone(),
+        message: format!("the file is damaged ({e})"),
+    })?;
+    if file.comparison.schema != crate::model::SCHEMA {
+        return Err(Error::Saved {
+            name,
+            message: format!("unsupported comparison schema {}", file.comparison.schema),
+        });
+    }
+    // Spans must lie inside their texts, on character boundaries.
+    for d in &file.comparison.documents {
+        for s in &d.sentences {
+            if s.end > d.text.len()
+                || !d.text.is_char_boundary(s.start)
+                || !d.text.is_char_boundary(s.end)
+                || d.text[s.start..s.end] != s.text
+            {
+                return Err(Error::Saved {
+                    name,
+                    message: format!(
+                        "the file is damaged (sentence {} does not match its report's text)",
+                        s.id
+                    ),
+                });
+            }
+        }
+    }
+    Ok(file.comparison)
+}

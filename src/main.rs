@@ -1,0 +1,348 @@
+//! `parallax`: the command line. Glue over `parallax-engine`: parse
+//! arguments, read inputs, call the engine, print. Exit codes: 0 success,
+//! 1 some input failed (the rest were still compared) or nothing could be
+//! compared, 2 usage error.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use parallax_engine::export::{self, Format};
+use parallax_engine::{compare, IngestOptions, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about = "Compare news reports of the same events, sentence by sentence and claim by claim."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutFormat {
+    Text,
+    Json,
+    Md,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compare reports (.txt, .md, .html) and print or write the comparison.
+    Compare {
+        /// Report files (at least two).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: OutFormat,
+        /// Write to this file instead of standard output (written atomically).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Topic data: a name under topics/ or a path (repeatable). A topic
+        /// folder named like the reports' folder, in a `topics/` folder beside
+        /// or above them, is picked up by itself.
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        /// Do not pick up topic folders by themselves.
+        #[arg(long)]
+        no_auto_topic: bool,
+        /// Largest report accepted, in bytes.
+        #[arg(long, default_value_t = parallax_engine::ingest::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+        /// Same-claim probability needed to link two sentences.
+        #[arg(long, default_value_t = 0.5)]
+        threshold: f64,
+        /// Colour: auto, always or never.
+        #[arg(long, default_value = "auto")]
+        color: String,
+    },
+    /// Score sentence pairs: reads `sentence A<TAB>sentence B` lines on
+    /// standard input, writes one JSON object per line.
+    Pairs,
+    /// Fit the sentence matcher on MSRP-style TSV and report cross-validation.
+    Train {
+        /// Training data (MSRP train.tsv).
+        #[arg(long, default_value = "../shared/data/msrp/train.tsv")]
+        data: PathBuf,
+        /// Where to write the fitted weights (JSON).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Cross-validation folds.
+        #[arg(long, default_value_t = 10)]
+        folds: usize,
+        /// Use only the first N pairs (for a quick run).
+        #[arg(long)]
+        limit: Option<usize>,
+        /// L2 penalty.
+        #[arg(long, default_value_t = 1.0)]
+        l2: f64,
+        /// Also run the feature-family ablation.
+        #[arg(long)]
+        ablation: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Compare {
+            files,
+            format,
+            out,
+            topics,
+            no_auto_topic,
+            max_bytes,
+            threshold,
+            color,
+        } => compare_cmd(
+            files,
+            format,
+            out,
+            topics,
+            no_auto_topic,
+            max_bytes,
+            threshold,
+            &color,
+        ),
+        Command::Pairs => pairs_cmd(),
+        Command::Train {
+            data,
+            out,
+            folds,
+            limit,
+            l2,
+            ablation,
+        } => train_cmd(&data, out.as_deref(), folds, limit, l2, ablation),
+    }
+}
+
+/// Topic folders picked up by themselves: `topics/<name of the reports' folder>`
+/// in that folder or any folder above it, and every topic in a `topics/`
+/// folder right beside the reports.
+fn auto_topics(files: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for f in files {
+        let Some(dir) = f
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+        else {
+            continue;
+        };
+        if let Ok(rd) = std::fs::read_dir(dir.join("topics")) {
+            for e in rd.flatten() {
+                found.push(e.path());
+            }
+        }
+        if let Some(name) = dir.file_name() {
+            for anc in dir.ancestors().skip(1) {
+                let cand = anc.join("topics").join(name);
+                if cand.is_dir() {
+                    found.push(cand);
+                    break;
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compare_cmd(
+    files: Vec<PathBuf>,
+    format: OutFormat,
+    out: Option<PathBuf>,
+    topics: Vec<String>,
+    no_auto_topic: bool,
+    max_bytes: u64,
+    threshold: f64,
+    color: &str,
+) -> Result<ExitCode> {
+    let ingest = IngestOptions { max_bytes };
+    let mut reports = Vec::new();
+    let mut failed = 0;
+    for f in &files {
+        match parallax_engine::read_path(f, &ingest) {
+            Ok(r) => reports.push(r),
+            Err(e) => {
+                failed += 1;
+                eprintln!("parallax: skipped: {e}");
+            }
+        }
+    }
+    let search: Vec<PathBuf> = std::env::current_dir()
+        .map(|d| vec![d.join("topics")])
+        .unwrap_or_default();
+    let mut opts = Options::default().threshold(threshold);
+    for t in &topics {
+        opts = opts.topic(parallax_engine::topic::resolve(t, &search)?);
+    }
+    if !no_auto_topic && topics.is_empty() {
+        for t in auto_topics(&files) {
+            opts = opts.topic(t);
+        }
+    }
+    let bar = progress_bar(reports.iter().map(|r| r.text.len()).sum());
+    let cmp = compare(reports, &opts, &bar).context("cannot compare")?;
+    bar.finish();
+    let fmt = match format {
+        OutFormat::Text => Format::Text,
+        OutFormat::Json => Format::Json,
+        OutFormat::Md => Format::Markdown,
+        OutFormat::Csv => Format::Csv,
+    };
+    match out {
+        Some(path) => {
+            let mut buf = Vec::new();
+            export::write(fmt, &cmp, &mut buf, false)?;
+            parallax_engine::saved::write_atomic(&path, &buf)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        None => {
+            let use_color = match color {
+                "always" => true,
+                "never" => false,
+                _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            export::write(fmt, &cmp, &mut lock, use_color)?;
+            lock.flush()?;
+        }
+    }
+    Ok(ExitCode::from(if failed > 0 { 1 } else { 0 }))
+}
+
+/// A progress bar on standard error, shown only on a terminal for large work.
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl parallax_engine::Progress for Bar {
+    fn stage(&self, stage: &str, done: usize, total: usize) {
+        if let Some(b) = &self.0 {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+            b.set_message(stage.to_string());
+        }
+    }
+}
+
+fn progress_bar(bytes: usize) -> Bar {
+    if !std::io::stderr().is_terminal() || bytes < 200_000 {
+        return Bar(None);
+    }
+    let b = indicatif::ProgressBar::new(1);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len}")
+    {
+        b.set_style(style);
+    }
+    Bar(Some(b))
+}
+
+fn pairs_cmd() -> Result<ExitCode> {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let scorer = parallax_engine::compare::PairScorer::new(&Options::default())?;
+    let mut bad = 0;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.context("cannot read standard input")?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((a, b)) = line.split_once('\t') else {
+            bad += 1;
+            eprintln!(
+                "parallax: line {}: expected 'sentence A<TAB>sentence B'",
+                n + 1
+            );
+            continue;
+        };
+        let r = scorer.score(a, b);
+        serde_json::to_writer(&mut out, &r)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::from(if bad > 0 { 1 } else { 0 }))
+}
+
+fn train_cmd(
+    data: &Path,
+    out: Option<&Path>,
+    folds: usize,
+    limit: Option<usize>,
+    l2: f64,
+    ablation: bool,
+) -> Result<ExitCode> {
+    use parallax_engine::train;
+    let text =
+        std::fs::read_to_string(data).with_context(|| format!("cannot read {}", data.display()))?;
+    let mut pairs = train::read_msrp(&text)?;
+    if let Some(n) = limit {
+        pairs.truncate(n);
+    }
+    let lex = parallax_engine::lexicon::Lexicon::builtin();
+    let name = data.file_name().and_then(|n| n.to_str()).unwrap_or("data");
+    let t = train::train(&pairs, &lex, folds, l2, ablation, &format!("MSRP {name}"));
+    println!("pairs: {}", pairs.len());
+    println!(
+        "{folds}-fold cross-validation: accuracy {:.4}, F1 {:.4}",
+        t.cv.accuracy, t.cv.f1
+    );
+    println!(
+        "baseline (word-overlap Jaccard alone): accuracy {:.4}, F1 {:.4}",
+        t.baseline.accuracy, t.baseline.f1
+    );
+    if ablation {
+        println!("\n| feature family removed | accuracy | F1 | Δ accuracy |\n|---|---|---|---|");
+        let full = t.cv.accuracy;
+        for a in &t.ablation {
+            println!(
+                "| {} | {:.4} | {:.4} | {:+.4} |",
+                a.removed,
+                a.scores.accuracy,
+                a.scores.f1,
+                a.scores.accuracy - full
+            );
+        }
+    }
+    if let Some(path) = out {
+        let json = serde_json::to_string(&t.matcher)?;
+        parallax_engine::saved::write_atomic(path, json.as_bytes())?;
+        println!("weights written to {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
