@@ -1,10 +1,19 @@
 //! The sample corpus against its annotations: precision and recall of links
 //! and of contradictions, and the seed report's known errors.
+//!
+//! Floors are set a little below what the engine measures now (see
+//! BENCHMARKS.md), so a change that makes alignment or contradiction
+//! detection worse fails here.
 
 mod common;
 
 use common::*;
-use parallax_engine::model::Relation;
+use parallax_engine::model::{ReasonKind, Relation};
+
+const LINK_RECALL_FLOOR: f64 = 0.80;
+const LINK_PRECISION_FLOOR: f64 = 0.90;
+const CONTRA_RECALL_FLOOR: f64 = 0.60;
+const CONTRA_PRECISION_FLOOR: f64 = 0.60;
 
 #[test]
 fn corpus_quality_meets_the_floors() {
@@ -17,8 +26,7 @@ fn corpus_quality_meets_the_floors() {
     for m in &all.misses {
         println!("  {m}");
     }
-    let floors = std::env::var("PARALLAX_PRINT_ONLY").is_err();
-    if floors {
+    if std::env::var("PARALLAX_PRINT_ONLY").is_err() {
         assert!(
             all.links.recall() >= LINK_RECALL_FLOOR,
             "{}",
@@ -42,11 +50,6 @@ fn corpus_quality_meets_the_floors() {
     }
 }
 
-const LINK_RECALL_FLOOR: f64 = 0.0;
-const LINK_PRECISION_FLOOR: f64 = 0.0;
-const CONTRA_RECALL_FLOOR: f64 = 0.0;
-const CONTRA_PRECISION_FLOOR: f64 = 0.0;
-
 #[test]
 fn every_annotated_sentence_exists() {
     let cmp = compare_corpus();
@@ -61,5 +64,165 @@ fn every_annotated_sentence_exists() {
             );
         }
     }
-    let _ = Relation::Agree;
+    for u in &exp.unique {
+        assert!(
+            !find(&cmp, &u.doc, &u.text).is_empty(),
+            "not found: {} {}",
+            u.doc,
+            u.text
+        );
+    }
+}
+
+fn seed_link(
+    cmp: &parallax_engine::Comparison,
+    seed: &str,
+    counter: &Ref,
+) -> Option<parallax_engine::model::Link> {
+    let a = find(cmp, "00-seed", seed);
+    let b = find(cmp, &counter.doc, &counter.text);
+    cmp.links
+        .iter()
+        .find(|l| (a.contains(&l.a) && b.contains(&l.b)) || (a.contains(&l.b) && b.contains(&l.a)))
+        .cloned()
+}
+
+#[test]
+fn seed_puts_the_friday_deaths_in_la_paz_not_sacaba() {
+    let cmp = compare_corpus();
+    let e = expected()
+        .seed_errors
+        .into_iter()
+        .find(|e| e.reason == "place")
+        .expect("annotated");
+    let l = seed_link(&cmp, &e.seed, &e.counter)
+        .expect("the seed's La Paz sentence links to the Sacaba correction");
+    assert_eq!(l.relation, Relation::Contradict);
+    let r = l
+        .reasons
+        .iter()
+        .find(|r| r.kind == ReasonKind::Place && r.conflict)
+        .expect("a place reason");
+    let (da, _) = cmp.sentence(&l.a).expect("a");
+    let (db, _) = cmp.sentence(&l.b).expect("b");
+    let words: Vec<&str> = r
+        .a_spans
+        .iter()
+        .map(|s| da.slice(*s))
+        .chain(r.b_spans.iter().map(|s| db.slice(*s)))
+        .collect();
+    assert!(words.contains(&"La Paz"), "{words:?}: {}", r.explanation);
+}
+
+#[test]
+fn seed_resignation_last_week_is_shown_against_sunday_10_november() {
+    let cmp = compare_corpus();
+    let e = expected()
+        .seed_errors
+        .into_iter()
+        .find(|e| e.reason == "date")
+        .expect("annotated");
+    let l = seed_link(&cmp, &e.seed, &e.counter)
+        .expect("the seed's resignation sentence links to the fact-check's date");
+    let r = l
+        .reasons
+        .iter()
+        .find(|r| r.kind == ReasonKind::Date)
+        .expect("a date reason");
+    assert!(r.explanation.contains("last week"), "{}", r.explanation);
+    assert!(r.explanation.contains("10 Nov 2019"), "{}", r.explanation);
+}
+
+#[test]
+fn seed_reversed_withdrawal_of_support_is_an_actor_contradiction() {
+    let cmp = compare_corpus();
+    let e = expected()
+        .seed_errors
+        .into_iter()
+        .find(|e| e.claim == 1)
+        .expect("annotated");
+    let l = seed_link(&cmp, &e.seed, &e.counter)
+        .expect("the seed's first sentence links to the fact-check");
+    assert_eq!(l.relation, Relation::Contradict, "{:?}", l.reasons);
+    let r = l
+        .reasons
+        .iter()
+        .find(|r| r.conflict)
+        .expect("a conflicting reason");
+    assert!(
+        matches!(r.kind, ReasonKind::Actor | ReasonKind::Polarity),
+        "{:?}",
+        r
+    );
+}
+
+#[test]
+fn every_label_explains_itself_with_spans_inside_its_sentences() {
+    let cmp = compare_corpus();
+    for l in cmp.links.iter().chain(&cmp.internal) {
+        assert!(!l.reasons.is_empty(), "{} {} has no reason", l.a, l.b);
+        let (_, sa) = cmp.sentence(&l.a).expect("a");
+        let (_, sb) = cmp.sentence(&l.b).expect("b");
+        for r in &l.reasons {
+            assert!(!r.explanation.is_empty());
+            assert!(!r.a_spans.is_empty() || !r.b_spans.is_empty(), "{r:?}");
+            for s in &r.a_spans {
+                assert!(
+                    sa.start <= s.start && s.end <= sa.end,
+                    "{r:?} outside {}",
+                    l.a
+                );
+            }
+            for s in &r.b_spans {
+                assert!(
+                    sb.start <= s.start && s.end <= sb.end,
+                    "{r:?} outside {}",
+                    l.b
+                );
+            }
+        }
+        if l.relation == Relation::Contradict {
+            assert!(
+                l.reasons.iter().any(|r| r.conflict),
+                "contradict without a conflicting reason"
+            );
+        }
+    }
+}
+
+#[test]
+fn shared_wire_copy_is_verbatim() {
+    let cmp = compare_corpus();
+    let verbatim = cmp
+        .links
+        .iter()
+        .filter(|l| {
+            l.relation == Relation::Verbatim
+                && l.a.starts_with("01-wire:")
+                && l.b.starts_with("02-shared-copy:")
+        })
+        .count();
+    assert!(
+        verbatim >= 5,
+        "only {verbatim} verbatim links between the wire and its copy"
+    );
+}
+
+#[test]
+fn input_order_does_not_change_the_result() {
+    let a = compare_corpus();
+    let mut files = corpus_files();
+    files.reverse();
+    let reports = files
+        .iter()
+        .map(|p| parallax_engine::read_path(p, &Default::default()).expect("read"))
+        .collect();
+    let opts = parallax_engine::Options::default()
+        .topic(root().join("topics/bolivia-2019"))
+        .created("2019-11-30T00:00:00Z");
+    let b =
+        parallax_engine::compare(reports, &opts, &parallax_engine::NoProgress).expect("compare");
+    assert_eq!(a.links, b.links);
+    assert_eq!(a.unique.len(), b.unique.len());
+    assert_eq!(a.internal, b.internal);
 }

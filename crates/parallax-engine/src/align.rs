@@ -55,7 +55,7 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             threshold: 0.5,
-            candidates: 6,
+            candidates: 24,
             per_report: 2,
             max_postings: 400,
             contradiction: 0.65,
@@ -164,12 +164,24 @@ pub fn candidates(
 /// containment (one sentence's content inside the other's) when that is
 /// higher: a short claim restated inside a long sentence is still the claim.
 pub fn same_claim(matcher: &Matcher, f: &[f64]) -> f64 {
-    let c = crate::features::NAMES
-        .iter()
-        .position(|n| *n == "containment")
-        .map_or(0.0, |i| f[i]);
-    matcher.same_claim(f).max(c)
+    let at = |name: &str| {
+        crate::features::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map_or(0.0, |i| f[i])
+    };
+    let event = if at("same_event") > 0.0 {
+        SAME_EVENT
+    } else {
+        0.0
+    };
+    matcher.same_claim(f).max(at("containment")).max(event)
 }
+
+/// Same-claim score given to two sentences about the same event (see
+/// [`crate::features::same_event`]): enough to link them and to let a
+/// conflict between them count.
+pub const SAME_EVENT: f64 = 0.7;
 
 /// Keep the candidates that become links: above threshold and among the best
 /// `per_report` of either side for the other side's report.

@@ -128,6 +128,26 @@ fn numbers(a: Side, b: Side, out: &mut Vec<Reason>) {
             .iter()
             .flat_map(|x| open_y.iter().map(move |y| (*x, *y)))
             .find(|(x, y)| x.overlaps(y));
+        // Two counts of the same thing in one sentence ("nine in Sacaba, 27 in
+        // all") cannot be paired reliably: show the difference, claim no conflict.
+        let single = xs.len() == 1 && ys.len() == 1;
+        if !single && overlapping.is_none() {
+            let (x, y) = (open_x[0], open_y[0]);
+            out.push(reason(
+                ReasonKind::Number,
+                false,
+                open_x.iter().map(|q| a.span(q.span)).collect(),
+                open_y.iter().map(|q| b.span(q.span)).collect(),
+                format!(
+                    "{} gives '{}' {what_words}, {} gives '{}', among several counts: compare them by hand",
+                    a.name,
+                    a.text(x.span),
+                    b.name,
+                    b.text(y.span)
+                ),
+            ));
+            continue;
+        }
         let conflict_all = open_x.iter().all(|x| !ys.iter().any(|y| x.overlaps(y)))
             && open_y.iter().all(|y| !xs.iter().any(|x| x.overlaps(y)));
         if let (Some((x, y)), false) = (overlapping, conflict_all) {
@@ -342,19 +362,56 @@ fn places(a: Side, b: Side, lex: &Lexicon, out: &mut Vec<Reason>) {
     let locs = |s: &SentenceAnalysis| -> Vec<crate::analyse::EntityMention> {
         s.entities
             .iter()
-            .filter(|e| e.locative && matches!(e.kind, MarkKind::Place | MarkKind::Name))
+            .filter(|e| {
+                e.locative && !e.negated && matches!(e.kind, MarkKind::Place | MarkKind::Name)
+            })
             .cloned()
             .collect()
     };
     let (la, lb) = (locs(a.s), locs(b.s));
+    // One side places it where the other says it did not happen.
+    for (x_side, y_side, xs, x_is_a) in [(a, b, &la, true), (b, a, &lb, false)] {
+        for x in xs.iter() {
+            if let Some(y) = y_side.s.entities.iter().find(|e| e.negated && e.id == x.id) {
+                let (sa, sb) = if x_is_a {
+                    (vec![a.span(x.span)], vec![b.span(y.span)])
+                } else {
+                    (vec![a.span(y.span)], vec![b.span(x.span)])
+                };
+                out.push(reason(
+                    ReasonKind::Place,
+                    true,
+                    sa,
+                    sb,
+                    format!(
+                        "{} places it in '{}', {} says it was not there",
+                        x_side.name,
+                        x_side.text(x.span),
+                        y_side.name
+                    ),
+                ));
+                return;
+            }
+        }
+    }
     if la.is_empty() || lb.is_empty() {
         return;
     }
     let related = |x: &str, y: &str| x == y || lex.place_within(x, y) || lex.place_within(y, x);
     // Places mentioned anywhere on the other side (not only locatives) still
     // count as agreement: "near Cochabamba" vs "Sacaba, in Cochabamba".
-    let all_b: Vec<&str> = b.s.entities.iter().map(|e| e.id.as_str()).collect();
-    let all_a: Vec<&str> = a.s.entities.iter().map(|e| e.id.as_str()).collect();
+    let all_b: Vec<&str> =
+        b.s.entities
+            .iter()
+            .filter(|e| !e.negated)
+            .map(|e| e.id.as_str())
+            .collect();
+    let all_a: Vec<&str> =
+        a.s.entities
+            .iter()
+            .filter(|e| !e.negated)
+            .map(|e| e.id.as_str())
+            .collect();
     let a_alone: Vec<&crate::analyse::EntityMention> = la
         .iter()
         .filter(|x| !all_b.iter().any(|y| related(&x.id, y)))

@@ -741,7 +741,7 @@ impl PairScorer {
         let sa = analyse::sentence(a, crate::train::detect_lang(a), None, &self.lex);
         let sb = analyse::sentence(b, crate::train::detect_lang(b), None, &self.lex);
         let f = crate::features::features(&sa, &sb, &self.idf);
-        let same = m.same_claim(&f);
+        let same = crate::align::same_claim(m, &f);
         let para = m.paraphrase(&f);
         let (relation, reasons) = if same >= self.threshold {
             let (r, reasons, _) = classify::classify(

@@ -67,6 +67,7 @@ pub const NAMES: &[&str] = &[
     "lcs_run",
     "stop_dice",
     "containment",
+    "same_event",
 ];
 
 /// Features that signal a conflicting detail. Alignment ("is this the same
@@ -101,6 +102,7 @@ pub const FAMILIES: &[(&str, &[&str])] = &[
     ("dates", &["dates_match", "dates_conflict"]),
     ("negation", &["negation_mismatch"]),
     ("alignment", &["aligned_min", "aligned_max", "containment"]),
+    ("event frames", &["same_event"]),
 ];
 
 /// Compute the feature vector of a pair.
@@ -108,7 +110,7 @@ pub fn features(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> Vec<f6
     let ka: HashSet<&str> = a.keys.iter().map(String::as_str).collect();
     let kb: HashSet<&str> = b.keys.iter().map(String::as_str).collect();
     let shared: HashSet<&str> = ka.intersection(&kb).copied().collect();
-    let w = |s: &HashSet<&str>| s.iter().map(|k| idf.get(k)).sum::<f64>();
+    let w = |s: &HashSet<&str>| stable_sum(s.iter().map(|k| idf.get(k)));
     let (wa, wb, ws) = (w(&ka), w(&kb), w(&shared));
     let idf_dice = if wa + wb > 0.0 {
         2.0 * ws / (wa + wb)
@@ -261,7 +263,65 @@ pub fn features(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> Vec<f6
         lcs_run,
         stop_dice,
         containment(a, b, idf),
+        if same_event(a, b) { 1.0 } else { 0.0 },
     ]
+}
+
+static EVENTS: &str = include_str!("../data/events.txt");
+
+fn is_event(k: &str) -> bool {
+    EVENTS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .any(|e| e == k)
+}
+
+/// Two sentences tell of the same event when they share an event word
+/// (resign, die, clash...) and a participant: a named person or
+/// organisation, a place, or a compatible date plus one more content word.
+pub fn same_event(a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
+    let kb: HashSet<&str> = b.keys.iter().map(String::as_str).collect();
+    let shared = a.keys.iter().filter(|k| kb.contains(k.as_str())).count();
+    // The same act with polarity ("withdrew support") and more in common.
+    let same_act = a
+        .acts
+        .iter()
+        .any(|x| b.acts.iter().any(|y| x.concept == y.concept));
+    if same_act && shared >= 3 {
+        return true;
+    }
+    let events: Vec<&str> = a
+        .keys
+        .iter()
+        .map(String::as_str)
+        .filter(|k| kb.contains(k) && is_event(k))
+        .collect();
+    if events.is_empty() {
+        return false;
+    }
+    // Violence is identified by where it happened; other events by who acted.
+    let by_place = events
+        .iter()
+        .any(|e| matches!(*e, "die" | "injure" | "clash" | "blockade"));
+    fn ids(s: &SentenceAnalysis, places: bool) -> HashSet<&str> {
+        s.entities
+            .iter()
+            .filter(|e| !e.weak && !e.negated)
+            .filter(|e| places || !matches!(e.kind, crate::model::MarkKind::Place))
+            .map(|e| e.id.as_str())
+            .collect()
+    }
+    if !ids(a, by_place).is_disjoint(&ids(b, by_place)) {
+        return true;
+    }
+    let dates_ok = a.dates.iter().filter(|d| !d.reported).any(|x| {
+        b.dates
+            .iter()
+            .filter(|d| !d.reported)
+            .any(|y| x.compatible(y) == Some(true))
+    });
+    dates_ok && shared >= 3
 }
 
 /// How much of the lighter sentence's content (keys and named entities,
@@ -284,7 +344,7 @@ pub fn containment(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> f64
             idf.get(k)
         }
     };
-    let mass = |s: &HashSet<String>| s.iter().map(|k| w(k)).sum::<f64>();
+    let mass = |s: &HashSet<String>| stable_sum(s.iter().map(|k| w(k)));
     let (small, large) = if mass(&sa) <= mass(&sb) {
         (&sa, &sb)
     } else {
@@ -293,11 +353,7 @@ pub fn containment(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> f64
     if small.len() < 3 {
         return 0.0;
     }
-    let shared: f64 = small
-        .iter()
-        .filter(|k| large.contains(*k))
-        .map(|k| w(k))
-        .sum();
+    let shared = stable_sum(small.iter().filter(|k| large.contains(*k)).map(|k| w(k)));
     let mut c = shared / mass(small).max(1e-9);
     let ents = |s: &HashSet<String>| {
         s.iter()
@@ -310,6 +366,15 @@ pub fn containment(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> f64
         c *= 0.5;
     }
     c
+}
+
+/// Sum in sorted order: hash-set iteration order varies between runs, and a
+/// float sum in another order can differ in the last bit, which must never
+/// flip a link at a threshold.
+fn stable_sum(it: impl Iterator<Item = f64>) -> f64 {
+    let mut v: Vec<f64> = it.collect();
+    v.sort_by(f64::total_cmp);
+    v.iter().sum()
 }
 
 fn near_spelling(a: &str, b: &str) -> bool {

@@ -37,6 +37,8 @@ pub struct EntityMention {
     pub weak: bool,
     /// Preceded by a locative preposition ("in", "en", "near").
     pub locative: bool,
+    /// Denied: "not in La Paz", "no en La Paz".
+    pub negated: bool,
     /// Token indexes covered.
     pub tokens: (usize, usize),
 }
@@ -305,6 +307,7 @@ pub fn sentence(
                             kind: def.kind,
                             weak,
                             locative: false,
+                            negated: false,
                             tokens: (i, i + len),
                         });
                         entity_used[i..i + len].iter_mut().for_each(|u| *u = true);
@@ -389,6 +392,7 @@ pub fn sentence(
                 kind: MarkKind::Name,
                 weak: false,
                 locative: false,
+                negated: false,
                 tokens: (i, j),
             });
             entity_used[i..j].iter_mut().for_each(|u| *u = true);
@@ -402,6 +406,8 @@ pub fn sentence(
             .rev()
             .take_while(|&k| !entity_used[k])
             .any(|k| LOCATIVE.contains(&tokens[k].fold.as_str()));
+        e.negated = (e.tokens.0.saturating_sub(2)..e.tokens.0)
+            .any(|k| matches!(tokens[k].fold.as_str(), "not" | "no" | "nor" | "ni"));
     }
 
     // Dates first, so day numbers and years are not counted.

@@ -320,8 +320,12 @@ pub fn find(sentence: &str, toks: &[Token], skip: &[bool], lang: &str) -> Vec<Qu
                 Modifier::LessThan => (0.0, (v - 0.5).max(0.0)),
             };
         }
+        let lone_one = !vague && value == 1.0 && end == i + 1 && !toks[i].numeric;
         let counted = if percent {
             Some("percent".to_string())
+        } else if lone_one {
+            // "una capilla", "one plane": the word right after is what is counted.
+            toks.get(end).map(|t| t.key.clone())
         } else {
             counted_key(toks, start, end)
         };
