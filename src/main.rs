@@ -316,33 +316,40 @@ fn train_cmd(
     }
     let lex = parallax_engine::lexicon::Lexicon::builtin();
     let name = data.file_name().and_then(|n| n.to_str()).unwrap_or("data");
+    let mut o = std::io::stdout().lock();
     let t = train::train(&pairs, &lex, folds, l2, ablation, &format!("MSRP {name}"));
-    println!("pairs: {}", pairs.len());
-    println!(
+    writeln!(o, "pairs: {}", pairs.len())?;
+    writeln!(
+        o,
         "{folds}-fold cross-validation: accuracy {:.4}, F1 {:.4}",
         t.cv.accuracy, t.cv.f1
-    );
-    println!(
+    )?;
+    writeln!(
+        o,
         "baseline (word-overlap Jaccard alone): accuracy {:.4}, F1 {:.4}",
         t.baseline.accuracy, t.baseline.f1
-    );
+    )?;
     if ablation {
-        println!("\n| feature family removed | accuracy | F1 | Δ accuracy |\n|---|---|---|---|");
+        writeln!(
+            o,
+            "\n| feature family removed | accuracy | F1 | Δ accuracy |\n|---|---|---|---|"
+        )?;
         let full = t.cv.accuracy;
         for a in &t.ablation {
-            println!(
+            writeln!(
+                o,
                 "| {} | {:.4} | {:.4} | {:+.4} |",
                 a.removed,
                 a.scores.accuracy,
                 a.scores.f1,
                 a.scores.accuracy - full
-            );
+            )?;
         }
     }
     if let Some(path) = out {
         let json = serde_json::to_string(&t.matcher)?;
         parallax_engine::saved::write_atomic(path, json.as_bytes())?;
-        println!("weights written to {}", path.display());
+        writeln!(o, "weights written to {}", path.display())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -232,18 +232,15 @@ pub fn score(cmp: &Comparison, exp: &Expected, same_language_only: bool) -> Qual
                 annotated.insert((b, a.clone()));
             }
         }
-        match relation(cmp, &l.a, &l.b) {
-            Some(r) => {
-                q.links.fp += 1;
-                if r == Relation::Contradict {
-                    q.contradictions.fp += 1;
-                }
-                q.misses.push(format!(
-                    "TRAP linked as {:?}: {}: {} || {}: {}",
-                    r, l.a.doc, l.a.text, l.b.doc, l.b.text
-                ));
+        if let Some(r) = relation(cmp, &l.a, &l.b) {
+            q.links.fp += 1;
+            if r == Relation::Contradict {
+                q.contradictions.fp += 1;
             }
-            None => {}
+            q.misses.push(format!(
+                "TRAP linked as {:?}: {}: {} || {}: {}",
+                r, l.a.doc, l.a.text, l.b.doc, l.b.text
+            ));
         }
     }
     // Contradictions nobody annotated count against precision.

@@ -790,25 +790,16 @@ pub fn word_diff(a: Side, b: Side) -> (Vec<DiffOp>, f64) {
     };
     let mut out = Vec::new();
     for op in diff.ops() {
-        for (tag, ra, rb) in op
-            .as_tag_tuple()
-            .0
-            .eq(&similar::DiffTag::Replace)
-            .then(|| {
-                vec![
-                    (DiffTag::Delete, op.old_range(), 0..0),
-                    (DiffTag::Insert, 0..0, op.new_range()),
-                ]
-            })
-            .unwrap_or_else(|| {
-                let t = match op.tag() {
-                    similar::DiffTag::Equal => DiffTag::Equal,
-                    similar::DiffTag::Delete => DiffTag::Delete,
-                    _ => DiffTag::Insert,
-                };
-                vec![(t, op.old_range(), op.new_range())]
-            })
-        {
+        let parts = match op.tag() {
+            similar::DiffTag::Replace => vec![
+                (DiffTag::Delete, op.old_range(), 0..0),
+                (DiffTag::Insert, 0..0, op.new_range()),
+            ],
+            similar::DiffTag::Equal => vec![(DiffTag::Equal, op.old_range(), op.new_range())],
+            similar::DiffTag::Delete => vec![(DiffTag::Delete, op.old_range(), op.new_range())],
+            similar::DiffTag::Insert => vec![(DiffTag::Insert, op.old_range(), op.new_range())],
+        };
+        for (tag, ra, rb) in parts {
             let a_span = if tag == DiffTag::Insert {
                 None
             } else {

@@ -162,8 +162,10 @@ pub fn fit(x: &[Vec<f64>], y: &[bool], cols: &[usize], l2: f64) -> Fit {
             }
         }
         for i in 0..=k {
-            for j in 0..i {
-                hess[j][i] = hess[i][j];
+            // Mirror the lower triangle into the upper one.
+            let lower: Vec<f64> = hess[i][..i].to_vec();
+            for (j, v) in lower.into_iter().enumerate() {
+                hess[j][i] = v;
             }
             if i > 0 {
                 grad[i] += l2 * beta[i];
@@ -204,8 +206,9 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
         b.swap(col, piv);
         for r in col + 1..n {
             let f = a[r][col] / a[col][col];
-            for c in col..n {
-                a[r][c] -= f * a[col][c];
+            let pivot_row = a[col].clone();
+            for (c, v) in pivot_row.iter().enumerate().skip(col) {
+                a[r][c] -= f * v;
             }
             b[r] -= f * b[col];
         }

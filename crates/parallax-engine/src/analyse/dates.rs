@@ -429,6 +429,11 @@ fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
     ymd(ny, nm, 1).map(|d| d - Duration::days(1))
 }
 
+/// Month and weekday names (folded), which are not people's names.
+pub fn is_calendar_word(folded: &str) -> bool {
+    MONTHS.iter().any(|(k, _)| *k == folded) || WEEKDAYS.iter().any(|(k, _)| *k == folded)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,9 +561,4 @@ mod tests {
             Some(false)
         );
     }
-}
-
-/// Month and weekday names (folded), which are not people's names.
-pub fn is_calendar_word(folded: &str) -> bool {
-    MONTHS.iter().any(|(k, _)| *k == folded) || WEEKDAYS.iter().any(|(k, _)| *k == folded)
 }

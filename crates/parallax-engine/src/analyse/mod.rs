@@ -350,7 +350,7 @@ pub fn sentence(
         while j < n && !entity_used[j] {
             if tokens[j].cap
                 && !tokens[j].numeric
-                && !(tokens[j].stop && !NAME_CONNECTORS.contains(&tokens[j].fold.as_str()))
+                && (!tokens[j].stop || NAME_CONNECTORS.contains(&tokens[j].fold.as_str()))
             {
                 j += 1;
             } else if NAME_CONNECTORS.contains(&tokens[j].fold.as_str())
@@ -382,7 +382,7 @@ pub fn sentence(
             && (lex.concept(&tokens[i].fold).is_some() || at_start || tokens[i].fold.len() < 3);
         let is_month_or_day =
             (i..j).all(|x| crate::analyse::dates::is_calendar_word(&tokens[x].fold));
-        if !single_common && !is_month_or_day && !(at_start && j == i + 1) {
+        if !(single_common || is_month_or_day || (at_start && j == i + 1)) {
             let name = text[tokens[i].span.start..tokens[j - 1].span.end].to_string();
             let folded: Vec<&str> = tokens[i..j].iter().map(|t| t.fold.as_str()).collect();
             entities.push(EntityMention {
