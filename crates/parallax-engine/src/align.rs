@@ -98,6 +98,10 @@ pub fn candidates(
     let key_idf = |k: &str| {
         idf.get(k.strip_prefix('@').unwrap_or(k)) + if k.starts_with('@') { 1.0 } else { 0.0 }
     };
+    // Keep the total work per sentence bounded as reports are added: the
+    // per-report candidate count shrinks so each sentence scores at most
+    // about 400 pairs, whatever the number of reports.
+    let per_doc = opts.candidates.min((400 / docs.len().saturating_sub(1).max(1)).max(2));
     let addrs: Vec<Addr> = docs
         .iter()
         .enumerate()
@@ -132,7 +136,7 @@ pub fn candidates(
             let mut out = Vec::new();
             for (_, mut v) in by_doc {
                 v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                for (addr, _) in v.into_iter().take(opts.candidates) {
+                for (addr, _) in v.into_iter().take(per_doc) {
                     out.push(if (d, s) < addr {
                         ((d, s), addr)
                     } else {
@@ -147,15 +151,17 @@ pub fn candidates(
     pairs.dedup();
     pairs
         .par_iter()
-        .map(|&(a, b)| {
+        .filter_map(|&(a, b)| {
             let f = features(&docs[a.0][a.1], &docs[b.0][b.1], idf);
-            Candidate {
+            let same = same_claim(matcher, &f);
+            // Pairs below the link threshold are dropped here, not kept in memory.
+            (same >= opts.threshold).then(|| Candidate {
                 a,
                 b,
-                same: same_claim(matcher, &f),
+                same,
                 paraphrase: matcher.paraphrase(&f),
                 features: f,
-            }
+            })
         })
         .collect()
 }
