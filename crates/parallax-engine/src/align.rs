@@ -101,7 +101,9 @@ pub fn candidates(
     // Keep the total work per sentence bounded as reports are added: the
     // per-report candidate count shrinks so each sentence scores at most
     // about 400 pairs, whatever the number of reports.
-    let per_doc = opts.candidates.min((400 / docs.len().saturating_sub(1).max(1)).max(2));
+    let per_doc = opts
+        .candidates
+        .min((400 / docs.len().saturating_sub(1).max(1)).max(2));
     let addrs: Vec<Addr> = docs
         .iter()
         .enumerate()

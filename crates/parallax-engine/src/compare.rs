@@ -1,6 +1,6 @@
 //! The whole pipeline: reports in, one [`Comparison`] out.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -389,6 +389,71 @@ fn display_name(id: &str, meta: &Metadata) -> String {
 /// A one-word name ("Kaliman") that is the last word of exactly one longer
 /// name in the corpus ("Williams Kaliman") is that person.
 fn unify_names(docs: &mut [Vec<SentenceAnalysis>]) {
+    // Titles and demonyms before a name are not part of it:
+    // "Bolivian President Evo Morales" is "Evo Morales".
+    const TITLES: &[&str] = &[
+        "president",
+        "presidente",
+        "presidenta",
+        "general",
+        "gen",
+        "gral",
+        "minister",
+        "ministro",
+        "ministra",
+        "senator",
+        "senador",
+        "senadora",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sr",
+        "sra",
+        "former",
+        "vice",
+        "commander",
+        "comandante",
+        "chief",
+        "judge",
+        "juez",
+        "mayor",
+        "alcalde",
+        "gov",
+        "governor",
+        "gobernador",
+        "interim",
+        "defence",
+        "defense",
+        "foreign",
+        "police",
+        "army",
+    ];
+    let core = |id: &str| -> String {
+        let words: Vec<&str> = id[5..].split(' ').collect();
+        let mut k = 0;
+        while k + 2 <= words.len()
+            && (TITLES.contains(&words[k])
+                || (words[k].len() > 4
+                    && (words[k].ends_with("ian")
+                        || words[k].ends_with("ean")
+                        || words[k].ends_with("ese"))))
+        {
+            k += 1;
+        }
+        format!("name:{}", words[k..].join(" "))
+    };
+    for e in docs
+        .iter_mut()
+        .flatten()
+        .flat_map(|s| s.entities.iter_mut())
+    {
+        if e.id.starts_with("name:") {
+            e.id = core(&e.id);
+        }
+    }
+    // A one-word name ("Kaliman") that is the last word of exactly one longer
+    // name in the corpus ("Williams Kaliman") is that person.
     let mut by_last: HashMap<String, HashSet<String>> = HashMap::new();
     for s in docs.iter().flatten() {
         for e in s.entities.iter().filter(|e| e.id.starts_with("name:")) {
@@ -403,12 +468,12 @@ fn unify_names(docs: &mut [Vec<SentenceAnalysis>]) {
             }
         }
     }
-    for s in docs.iter_mut().flatten() {
-        for e in s
-            .entities
-            .iter_mut()
-            .filter(|e| e.id.starts_with("name:") && !e.id[5..].contains(' '))
-        {
+    for e in docs
+        .iter_mut()
+        .flatten()
+        .flat_map(|s| s.entities.iter_mut())
+    {
+        if e.id.starts_with("name:") && !e.id[5..].contains(' ') {
             if let Some(full) = by_last
                 .get(&e.id[5..])
                 .filter(|v| v.len() == 1)
@@ -491,28 +556,55 @@ fn marks(a: &SentenceAnalysis, offset: usize) -> Vec<Mark> {
 
 /// Union-find over links: each connected group of sentences is a story point.
 fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
-    let mut parent: BTreeMap<String, String> = BTreeMap::new();
-    fn find(p: &mut BTreeMap<String, String>, x: &str) -> String {
-        let mut cur = x.to_string();
-        while let Some(n) = p.get(&cur).filter(|n| **n != cur).cloned() {
-            cur = n;
+    // Story points: at most one sentence per report, grown greedily from the
+    // strongest links down; two groups merge only when no report would then
+    // appear twice. Plain union over links chains a whole story into one
+    // group, because every report restates the last one a little.
+    let doc_of = |id: &str| {
+        split_sentence_id(id)
+            .map(|x| x.0.to_string())
+            .unwrap_or_default()
+    };
+    let mut sorted: Vec<&Link> = links.iter().collect();
+    sorted.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+    });
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut groups_v: Vec<Vec<String>> = Vec::new();
+    let mut docs_v: Vec<HashSet<String>> = Vec::new();
+    for l in sorted {
+        let (ga, gb) = (group_of.get(&l.a).copied(), group_of.get(&l.b).copied());
+        match (ga, gb) {
+            (None, None) => {
+                let g = groups_v.len();
+                groups_v.push(vec![l.a.clone(), l.b.clone()]);
+                docs_v.push([doc_of(&l.a), doc_of(&l.b)].into_iter().collect());
+                group_of.insert(l.a.clone(), g);
+                group_of.insert(l.b.clone(), g);
+            }
+            (Some(g), None) | (None, Some(g)) => {
+                let new = if ga.is_none() { &l.a } else { &l.b };
+                if docs_v[g].insert(doc_of(new)) {
+                    groups_v[g].push(new.clone());
+                    group_of.insert(new.clone(), g);
+                }
+            }
+            (Some(x), Some(y)) if x != y && docs_v[x].is_disjoint(&docs_v[y]) => {
+                let (keep, gone) = (x.min(y), x.max(y));
+                let moved = std::mem::take(&mut groups_v[gone]);
+                let moved_docs = std::mem::take(&mut docs_v[gone]);
+                for m in &moved {
+                    group_of.insert(m.clone(), keep);
+                }
+                groups_v[keep].extend(moved);
+                docs_v[keep].extend(moved_docs);
+            }
+            _ => {}
         }
-        p.insert(x.to_string(), cur.clone());
-        cur
     }
-    for l in links {
-        let (ra, rb) = (find(&mut parent, &l.a), find(&mut parent, &l.b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            parent.insert(hi, lo);
-        }
-    }
-    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let keys: Vec<String> = parent.keys().cloned().collect();
-    for k in keys {
-        let r = find(&mut parent, &k);
-        groups.entry(r).or_default().push(k);
-    }
+    let groups: Vec<Vec<String>> = groups_v.into_iter().filter(|g| g.len() > 1).collect();
     let order: HashMap<String, (usize, usize)> = documents
         .iter()
         .enumerate()
@@ -523,7 +615,7 @@ fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
         })
         .collect();
     let mut out: Vec<Cluster> = groups
-        .into_values()
+        .into_iter()
         .map(|mut members| {
             members.sort_by_key(|m| order.get(m).copied().unwrap_or((usize::MAX, 0)));
             let set: HashSet<&String> = members.iter().collect();
