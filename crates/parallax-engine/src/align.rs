@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use crate::analyse::SentenceAnalysis;
-use crate::features::{features, Idf};
+use crate::features::{features_with, profile, Idf, Profile};
 use crate::matcher::Matcher;
 
 /// Sentence address: (document index, sentence index).
@@ -151,10 +151,20 @@ pub fn candidates(
         .collect();
     pairs.sort();
     pairs.dedup();
+    let profiles: Vec<Vec<Profile>> = docs
+        .par_iter()
+        .map(|d| d.iter().map(profile).collect())
+        .collect();
     pairs
         .par_iter()
         .filter_map(|&(a, b)| {
-            let f = features(&docs[a.0][a.1], &docs[b.0][b.1], idf);
+            let f = features_with(
+                &docs[a.0][a.1],
+                &profiles[a.0][a.1],
+                &docs[b.0][b.1],
+                &profiles[b.0][b.1],
+                idf,
+            );
             let same = same_claim(matcher, &f);
             // Pairs below the link threshold are dropped here, not kept in memory.
             (same >= opts.threshold).then(|| Candidate {

@@ -105,139 +105,228 @@ pub const FAMILIES: &[(&str, &[&str])] = &[
     ("event frames", &["same_event"]),
 ];
 
+/// What the features need from one sentence, computed once per sentence so
+/// that scoring a pair is merges of sorted lists, not allocation.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Distinct content keys, sorted.
+    keys: Vec<String>,
+    /// Character trigrams of content words (with word boundaries), sorted.
+    char3: Vec<u32>,
+    /// Hashes of adjacent folded-token pairs, sorted.
+    bigrams: Vec<u64>,
+    /// Hashes of function words, sorted.
+    stops: Vec<u64>,
+    /// Hash of every folded token, in order (for the diff and the longest run).
+    folds: Vec<u64>,
+    /// Named (not role) entity ids, sorted.
+    entities: Vec<String>,
+    /// Content tokens: (key, fold).
+    content: Vec<(String, String)>,
+    /// Content folds long enough for spelling variants.
+    long_folds: Vec<String>,
+}
+
+fn hash_str(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed keys: the same on every run.
+    let mut h = std::hash::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+fn sorted_dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Precompute a sentence's profile.
+pub fn profile(s: &SentenceAnalysis) -> Profile {
+    let mut char3 = Vec::new();
+    for t in s.tokens.iter().filter(|t| !t.stop) {
+        let b: Vec<u8> = std::iter::once(b' ')
+            .chain(t.fold.bytes())
+            .chain(std::iter::once(b' '))
+            .collect();
+        for w in b.windows(3) {
+            char3.push(u32::from_be_bytes([0, w[0], w[1], w[2]]));
+        }
+    }
+    let folds: Vec<u64> = s.tokens.iter().map(|t| hash_str(&t.fold)).collect();
+    let bigrams = s
+        .tokens
+        .windows(2)
+        .map(|w| hash_str(&format!("{} {}", w[0].fold, w[1].fold)))
+        .collect();
+    Profile {
+        keys: sorted_dedup(s.keys.clone()),
+        char3: sorted_dedup(char3),
+        bigrams: sorted_dedup(bigrams),
+        stops: sorted_dedup(
+            s.tokens
+                .iter()
+                .filter(|t| t.stop)
+                .map(|t| hash_str(&t.fold))
+                .collect(),
+        ),
+        folds,
+        entities: sorted_dedup(
+            s.entities
+                .iter()
+                .filter(|e| !e.weak)
+                .map(|e| e.id.clone())
+                .collect(),
+        ),
+        content: s
+            .tokens
+            .iter()
+            .filter(|t| !t.stop)
+            .map(|t| (t.key.clone(), t.fold.clone()))
+            .collect(),
+        long_folds: s
+            .tokens
+            .iter()
+            .filter(|t| !t.stop && t.fold.len() >= 5)
+            .map(|t| t.fold.clone())
+            .collect(),
+    }
+}
+
+/// Items in both sorted lists.
+fn common<'x, T: Ord>(a: &'x [T], b: &[T]) -> Vec<&'x T> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(&a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn ratio(num: usize, den: usize) -> f64 {
+    if den == 0 {
+        0.0
+    } else {
+        num as f64 / den as f64
+    }
+}
+
 /// Compute the feature vector of a pair.
 pub fn features(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> Vec<f64> {
-    let ka: HashSet<&str> = a.keys.iter().map(String::as_str).collect();
-    let kb: HashSet<&str> = b.keys.iter().map(String::as_str).collect();
-    let shared: HashSet<&str> = ka.intersection(&kb).copied().collect();
-    let w = |s: &HashSet<&str>| stable_sum(s.iter().map(|k| idf.get(k)));
-    let (wa, wb, ws) = (w(&ka), w(&kb), w(&shared));
+    features_with(a, &profile(a), b, &profile(b), idf)
+}
+
+/// Compute the feature vector of a pair whose profiles are already known.
+pub fn features_with(
+    a: &SentenceAnalysis,
+    pa: &Profile,
+    b: &SentenceAnalysis,
+    pb: &Profile,
+    idf: &Idf,
+) -> Vec<f64> {
+    let shared = common(&pa.keys, &pb.keys);
+    let w = |v: &mut dyn Iterator<Item = &String>| stable_sum(v.map(|k| idf.get(k)));
+    let (wa, wb, ws) = (
+        w(&mut pa.keys.iter()),
+        w(&mut pb.keys.iter()),
+        w(&mut shared.iter().copied()),
+    );
     let idf_dice = if wa + wb > 0.0 {
         2.0 * ws / (wa + wb)
     } else {
         0.0
     };
-    let union = ka.union(&kb).count();
-    let key_jaccard = if union > 0 {
-        shared.len() as f64 / union as f64
-    } else {
-        0.0
-    };
-    let cov_a = if ka.is_empty() {
-        0.0
-    } else {
-        shared.len() as f64 / ka.len() as f64
-    };
-    let cov_b = if kb.is_empty() {
-        0.0
-    } else {
-        shared.len() as f64 / kb.len() as f64
-    };
+    let union = pa.keys.len() + pb.keys.len() - shared.len();
+    let key_jaccard = ratio(shared.len(), union);
+    let cov_a = ratio(shared.len(), pa.keys.len());
+    let cov_b = ratio(shared.len(), pb.keys.len());
     let residue = if wa + wb > 0.0 {
         (wa + wb - 2.0 * ws) / (wa + wb)
     } else {
         1.0
     };
-    let max_unmatched = ka
-        .symmetric_difference(&kb)
+    let max_unmatched = pa
+        .keys
+        .iter()
+        .filter(|k| pb.keys.binary_search(k).is_err())
+        .chain(pb.keys.iter().filter(|k| pa.keys.binary_search(k).is_err()))
         .map(|k| idf.get(k))
         .fold(0.0f64, f64::max)
         / idf.default.max(1.0);
 
-    let char3 = jaccard(&char_ngrams(a), &char_ngrams(b));
-    let fa: Vec<&str> = a.tokens.iter().map(|t| t.fold.as_str()).collect();
-    let fb: Vec<&str> = b.tokens.iter().map(|t| t.fold.as_str()).collect();
-    let bigrams = |f: &[&str]| {
-        f.windows(2)
-            .map(|w| (w[0].to_string(), w[1].to_string()))
-            .collect::<HashSet<_>>()
-    };
-    let (ba, bb) = (bigrams(&fa), bigrams(&fb));
-    let bigram_dice = dice(ba.len(), bb.len(), ba.intersection(&bb).count());
-    let diff_ratio = similar::TextDiff::configure().diff_slices(&fa, &fb).ratio() as f64;
-    let len_ratio = if fa.is_empty() || fb.is_empty() {
+    let c3 = common(&pa.char3, &pb.char3).len();
+    let char3 = ratio(c3, pa.char3.len() + pb.char3.len() - c3);
+    let bigram_dice = dice(
+        pa.bigrams.len(),
+        pb.bigrams.len(),
+        common(&pa.bigrams, &pb.bigrams).len(),
+    );
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &pa.folds, &pb.folds);
+    let diff_ratio = similar::diff_ratio(&ops, pa.folds.len(), pb.folds.len()) as f64;
+    let (na, nb) = (pa.folds.len(), pb.folds.len());
+    let len_ratio = if na == 0 || nb == 0 {
         0.0
     } else {
-        fa.len().min(fb.len()) as f64 / fa.len().max(fb.len()) as f64
+        na.min(nb) as f64 / na.max(nb) as f64
     };
-    let lcs_run = longest_common_run(&fa, &fb) as f64 / (fa.len().min(fb.len()).max(1) as f64);
-    let sa: HashSet<&str> = a
-        .tokens
-        .iter()
-        .filter(|t| t.stop)
-        .map(|t| t.fold.as_str())
-        .collect();
-    let sb: HashSet<&str> = b
-        .tokens
-        .iter()
-        .filter(|t| t.stop)
-        .map(|t| t.fold.as_str())
-        .collect();
-    let stop_dice = dice(sa.len(), sb.len(), sa.intersection(&sb).count());
+    let lcs_run = longest_common_run(&pa.folds, &pb.folds) as f64 / (na.min(nb).max(1) as f64);
+    let stop_dice = dice(
+        pa.stops.len(),
+        pb.stops.len(),
+        common(&pa.stops, &pb.stops).len(),
+    );
 
-    let ea: HashSet<&str> = a
-        .entities
-        .iter()
-        .filter(|e| !e.weak)
-        .map(|e| e.id.as_str())
-        .collect();
-    let eb: HashSet<&str> = b
-        .entities
-        .iter()
-        .filter(|e| !e.weak)
-        .map(|e| e.id.as_str())
-        .collect();
-    let ent_shared = (ea.intersection(&eb).count() as f64).min(3.0) / 3.0;
-    let ent_unmatched = if ea.is_empty() && eb.is_empty() {
+    let e_shared = common(&pa.entities, &pb.entities).len();
+    let ent_shared = (e_shared as f64).min(3.0) / 3.0;
+    let e_union = pa.entities.len() + pb.entities.len() - e_shared;
+    let ent_unmatched = if e_union == 0 {
         0.0
     } else {
-        ea.symmetric_difference(&eb).count() as f64 / ea.union(&eb).count() as f64
+        (e_union - e_shared) as f64 / e_union as f64
     };
 
     let (num_match, num_conflict, num_one) = number_features(a, b);
     let (date_match, date_conflict) = date_features(a, b);
-    let neg_a: HashSet<&str> = a
-        .negated
-        .iter()
-        .map(String::as_str)
-        .filter(|k| kb.contains(k))
-        .collect();
-    let neg_b: HashSet<&str> = b
-        .negated
-        .iter()
-        .map(String::as_str)
-        .filter(|k| ka.contains(k))
-        .collect();
-    let negation_mismatch = if neg_a != neg_b || (a.negations.is_empty() != b.negations.is_empty())
-    {
-        1.0
-    } else {
-        0.0
-    };
+    fn neg<'s>(x: &'s SentenceAnalysis, other: &Profile) -> Vec<&'s str> {
+        sorted_dedup(
+            x.negated
+                .iter()
+                .map(String::as_str)
+                .filter(|k| other.keys.binary_search_by(|p| p.as_str().cmp(k)).is_ok())
+                .collect(),
+        )
+    }
+    let negation_mismatch =
+        if neg(a, pb) != neg(b, pa) || (a.negations.is_empty() != b.negations.is_empty()) {
+            1.0
+        } else {
+            0.0
+        };
 
     // Alignment: content words of one side that find a partner in the other
-    // by key, by character similarity (spelling variants), or as a number.
-    let aligned = |x: &SentenceAnalysis, y: &SentenceAnalysis, ky: &HashSet<&str>| {
-        let content: Vec<&crate::text::Token> = x.tokens.iter().filter(|t| !t.stop).collect();
-        if content.is_empty() {
+    // by key or by spelling (a shared long prefix: "Áñez"/"Añez" variants).
+    let aligned = |x: &Profile, y: &Profile| {
+        if x.content.is_empty() {
             return 0.0;
         }
-        let yfolds: Vec<&str> = y
-            .tokens
+        let hit = x
+            .content
             .iter()
-            .filter(|t| !t.stop)
-            .map(|t| t.fold.as_str())
-            .collect();
-        let hit = content
-            .iter()
-            .filter(|t| {
-                ky.contains(t.key.as_str()) || yfolds.iter().any(|f| near_spelling(&t.fold, f))
+            .filter(|(k, f)| {
+                y.keys.binary_search(k).is_ok()
+                    || (f.len() >= 5 && y.long_folds.iter().any(|g| near_spelling(f, g)))
             })
             .count();
-        hit as f64 / content.len() as f64
+        hit as f64 / x.content.len() as f64
     };
-    let al_a = aligned(a, b, &kb);
-    let al_b = aligned(b, a, &ka);
+    let (al_a, al_b) = (aligned(pa, pb), aligned(pb, pa));
 
     vec![
         idf_dice,
@@ -262,7 +351,7 @@ pub fn features(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> Vec<f6
         al_a.max(al_b),
         lcs_run,
         stop_dice,
-        containment(a, b, idf),
+        containment_with(pa, pb, idf),
         if same_event(a, b) { 1.0 } else { 0.0 },
     ]
 }
@@ -329,40 +418,42 @@ pub fn same_event(a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
 /// sentence scores high, which Dice-style overlap does not; a pair whose
 /// sentences both name people or places but none in common is halved.
 pub fn containment(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> f64 {
-    let set = |s: &SentenceAnalysis| -> HashSet<String> {
-        let mut k: HashSet<String> = s.keys.iter().cloned().collect();
-        for e in s.entities.iter().filter(|e| !e.weak) {
-            k.insert(format!("@{}", e.id));
-        }
-        k
+    containment_with(&profile(a), &profile(b), idf)
+}
+
+fn containment_with(pa: &Profile, pb: &Profile, idf: &Idf) -> f64 {
+    let ent_w = |e: &String| idf.get(e).max(idf.default * 0.75);
+    let mass = |p: &Profile| {
+        stable_sum(
+            p.keys
+                .iter()
+                .map(|k| idf.get(k))
+                .chain(p.entities.iter().map(ent_w)),
+        )
     };
-    let (sa, sb) = (set(a), set(b));
-    let w = |k: &str| {
-        if let Some(e) = k.strip_prefix('@') {
-            idf.get(e).max(idf.default * 0.75)
-        } else {
-            idf.get(k)
-        }
-    };
-    let mass = |s: &HashSet<String>| stable_sum(s.iter().map(|k| w(k)));
-    let (small, large) = if mass(&sa) <= mass(&sb) {
-        (&sa, &sb)
+    let (small, large) = if mass(pa) <= mass(pb) {
+        (pa, pb)
     } else {
-        (&sb, &sa)
+        (pb, pa)
     };
-    if small.len() < 3 {
+    if small.keys.len() + small.entities.len() < 3 {
         return 0.0;
     }
-    let shared = stable_sum(small.iter().filter(|k| large.contains(*k)).map(|k| w(k)));
+    let shared = stable_sum(
+        common(&small.keys, &large.keys)
+            .into_iter()
+            .map(|k| idf.get(k))
+            .chain(
+                common(&small.entities, &large.entities)
+                    .into_iter()
+                    .map(ent_w),
+            ),
+    );
     let mut c = shared / mass(small).max(1e-9);
-    let ents = |s: &HashSet<String>| {
-        s.iter()
-            .filter(|k| k.starts_with('@'))
-            .cloned()
-            .collect::<HashSet<_>>()
-    };
-    let (ea, eb) = (ents(&sa), ents(&sb));
-    if !ea.is_empty() && !eb.is_empty() && ea.is_disjoint(&eb) {
+    if !pa.entities.is_empty()
+        && !pb.entities.is_empty()
+        && common(&pa.entities, &pb.entities).is_empty()
+    {
         c *= 0.5;
     }
     c
@@ -393,28 +484,7 @@ fn dice(a: usize, b: usize, both: usize) -> f64 {
     }
 }
 
-fn jaccard<T: std::hash::Hash + Eq>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
-    let u = a.union(b).count();
-    if u == 0 {
-        0.0
-    } else {
-        a.intersection(b).count() as f64 / u as f64
-    }
-}
-
-fn char_ngrams(s: &SentenceAnalysis) -> HashSet<[u8; 3]> {
-    let mut out = HashSet::new();
-    for t in s.tokens.iter().filter(|t| !t.stop) {
-        let b = format!(" {} ", t.fold);
-        let b = b.as_bytes();
-        for w in b.windows(3) {
-            out.insert([w[0], w[1], w[2]]);
-        }
-    }
-    out
-}
-
-fn longest_common_run(a: &[&str], b: &[&str]) -> usize {
+fn longest_common_run<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let mut best = 0;
     let mut prev = vec![0usize; b.len() + 1];
     for x in a {
