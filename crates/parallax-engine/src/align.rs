@@ -55,7 +55,7 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             threshold: 0.5,
-            candidates: 24,
+            candidates: 8,
             per_report: 2,
             max_postings: 400,
             contradiction: 0.65,
@@ -109,6 +109,21 @@ pub fn candidates(
         .enumerate()
         .flat_map(|(d, s)| (0..s.len()).map(move |i| (d, i)))
         .collect();
+    // Each sentence's own index mass, so that candidates are ranked by the
+    // share of the lighter sentence they cover (a short claim inside a long
+    // sentence ranks high), not by raw overlap, which favours long sentences.
+    let mass: Vec<Vec<f64>> = keys
+        .iter()
+        .map(|d| {
+            d.iter()
+                .map(|k| {
+                    let mut v: Vec<f64> = k.iter().map(|x| key_idf(x)).collect();
+                    v.sort_by(f64::total_cmp);
+                    v.iter().sum::<f64>()
+                })
+                .collect()
+        })
+        .collect();
     let mut pairs: Vec<(Addr, Addr)> = addrs
         .par_iter()
         .flat_map_iter(|&(d, s)| {
@@ -133,7 +148,8 @@ pub fn candidates(
             // Best few per other document.
             let mut by_doc: HashMap<usize, Vec<(Addr, f64)>> = HashMap::new();
             for (addr, w) in acc {
-                by_doc.entry(addr.0).or_default().push((addr, w));
+                let lighter = mass[d][s].min(mass[addr.0][addr.1]).max(1e-9);
+                by_doc.entry(addr.0).or_default().push((addr, w / lighter));
             }
             let mut out = Vec::new();
             for (_, mut v) in by_doc {
