@@ -252,7 +252,20 @@ pub fn compare(
         let mut iopts = opts.align.clone();
         iopts.threshold = opts.align.threshold.max(0.5);
         let cands = align::candidates(&analyses, &idf, matcher, &iopts, true);
-        for c in cands.iter().filter(|c| c.same >= iopts.threshold.max(bar)) {
+        // A report contradicts itself only when it says two incompatible
+        // things about one event in its own voice: both sentences must be
+        // about the same event, and neither may report what someone else
+        // said (a fact-check restating a claim, or "X said... Y said...").
+        let event = crate::features::NAMES
+            .iter()
+            .position(|n| *n == "same_event");
+        let own_voice = |(d, s): (usize, usize)| !attributed(&analyses[d][s]);
+        for c in cands.iter().filter(|c| {
+            c.same >= iopts.threshold.max(bar)
+                && event.is_some_and(|i| c.features[i] > 0.0)
+                && own_voice(c.a)
+                && own_voice(c.b)
+        }) {
             let l = make_link(c);
             if l.relation == Relation::Contradict {
                 internal.push(l);
@@ -360,6 +373,30 @@ pub fn compare(
         framing,
         topics: topic_names,
     })
+}
+
+/// Whether a sentence reports someone else's words.
+fn attributed(s: &SentenceAnalysis) -> bool {
+    const CUES: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "according",
+        "told",
+        "claimed",
+        "claims",
+        "alleged",
+        "report",
+        "dijo",
+        "segun",
+        "afirmo",
+        "aseguro",
+        "declaro",
+        "denuncio",
+        "senalo",
+        "informo",
+    ];
+    !s.quotes.is_empty() || s.tokens.iter().any(|t| CUES.contains(&t.fold.as_str()))
 }
 
 fn round3(x: f64) -> f64 {
