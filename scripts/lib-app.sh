@@ -1,0 +1,52 @@
+# Shared steps of test-app.sh and run-app.sh (sourced, not run).
+# Idempotent: each step does nothing when its work is already done.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+APP_BIN="$CARGO_TARGET_DIR/debug/parallax-app"
+
+log() { printf '\n==> %s\n' "$*" >&2; }
+
+# System libraries for Tauri on Debian, the WebDriver and Xvfb. Installed
+# only when something is missing (and only where apt-get can run as root).
+ensure_system_packages() {
+  local need=()
+  pkg-config --exists webkit2gtk-4.1 2>/dev/null || need+=(libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev pkg-config build-essential file)
+  command -v Xvfb >/dev/null || need+=(xvfb xauth)
+  command -v WebKitWebDriver >/dev/null || need+=(webkit2gtk-driver)
+  command -v xdotool >/dev/null || need+=(xdotool)
+  [ -e /usr/include/X11/Xlib.h ] || need+=(libx11-dev)
+  if [ "${#need[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      log "installing system packages: ${need[*]}"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+    else
+      echo "missing system packages: ${need[*]} (install them with apt-get as root)" >&2
+      return 1
+    fi
+  fi
+}
+
+# Node packages for the UI, exactly as locked.
+ensure_ui_deps() {
+  cd "$ROOT/ui"
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci (ui/)"
+    npm ci --no-audit --no-fund
+  fi
+  cd "$ROOT"
+}
+
+build_ui() {
+  log "building the UI (tsc + vite)"
+  (cd "$ROOT/ui" && npm run --silent build)
+}
+
+# build_app [--release]: the debug build shares the workspace target dir with
+# the tests; --release builds the GTK/WebKit stack once more (~10 min cold)
+# but runs the engine about ten times faster.
+build_app() {
+  log "building the app (cargo build -p parallax-app $*)"
+  (cd "$ROOT" && cargo build -p parallax-app "$@")
+}

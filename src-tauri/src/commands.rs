@@ -1,0 +1,308 @@
+//! The commands the window calls. Each is a few lines: unpack, call the
+//! engine (off the main thread when it reads files or computes), map the
+//! error to `{kind, message}`.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use parallax_engine::ingest::{self, IngestOptions};
+use parallax_engine::model::{Comparison, Metadata};
+use parallax_engine::{saved, Options, Progress};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
+
+use crate::state::AppState;
+use crate::types::{Added, AppError, CmdResult, Draft, ProgressEvent, RecentFile, Session};
+use crate::{examples, recent};
+
+/// Run blocking work on the blocking pool and flatten its result.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> CmdResult<T> + Send + 'static,
+) -> CmdResult<T> {
+    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| {
+        AppError::new(
+            "internal",
+            format!("a background task stopped unexpectedly: {e}"),
+        )
+    })?
+}
+
+/// Show the file name and an unsaved marker in the window title.
+fn retitle<R: Runtime>(app: &AppHandle<R>) {
+    let (path, dirty) = app.state::<AppState>().file_status();
+    let name = path
+        .as_deref()
+        .and_then(Path::file_name)
+        .map(|n| n.to_string_lossy().into_owned());
+    let title = match (name, dirty) {
+        (Some(n), true) => format!("• {n} — Parallax"),
+        (Some(n), false) => format!("{n} — Parallax"),
+        (None, true) => "• Untitled — Parallax".to_string(),
+        (None, false) => "Parallax".to_string(),
+    };
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.set_title(&title);
+    }
+}
+
+/// The reports listed on the Start screen, the comparison and file, if any.
+#[tauri::command]
+pub fn current(state: State<'_, AppState>) -> Session {
+    state.session()
+}
+
+/// The reports listed on the Start screen.
+#[tauri::command]
+pub fn list_reports(state: State<'_, AppState>) -> Vec<Draft> {
+    state.drafts()
+}
+
+/// Read report files (text, Markdown, HTML). Files that cannot be read are
+/// reported one by one; the others are added.
+#[tauri::command]
+pub async fn add_files<R: Runtime>(app: AppHandle<R>, paths: Vec<String>) -> CmdResult<Added> {
+    let (reports, errors) = blocking(move || {
+        let opts = IngestOptions::default();
+        let mut reports = Vec::new();
+        let mut errors = Vec::new();
+        for p in paths {
+            match ingest::read_path(Path::new(&p), &opts) {
+                Ok(r) => reports.push(r),
+                Err(e) => errors.push(AppError::from(e)),
+            }
+        }
+        Ok((reports, errors))
+    })
+    .await?;
+    let state = app.state::<AppState>();
+    let drafts = if reports.is_empty() {
+        state.drafts()
+    } else {
+        state.add(reports)
+    };
+    retitle(&app);
+    Ok(Added { drafts, errors })
+}
+
+/// Add pasted text as a report, with the metadata the user typed.
+#[tauri::command]
+pub fn add_pasted<R: Runtime>(
+    app: AppHandle<R>,
+    label: String,
+    text: String,
+    meta: Metadata,
+) -> CmdResult<Vec<Draft>> {
+    let label = if label.trim().is_empty() {
+        "pasted report".to_string()
+    } else {
+        label.trim().to_string()
+    };
+    let report = ingest::from_pasted(&label, &text, meta)?;
+    let drafts = app.state::<AppState>().add(vec![report]);
+    retitle(&app);
+    Ok(drafts)
+}
+
+/// Change a report's metadata (outlet, date, language...).
+#[tauri::command]
+pub fn update_meta<R: Runtime>(app: AppHandle<R>, key: String, meta: Metadata) -> CmdResult<Draft> {
+    if let Some(d) = meta
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        if !is_iso_date(d) {
+            return Err(AppError::new(
+                "bad-date",
+                format!("“{d}” is not a date like 2019-11-10"),
+            ));
+        }
+    }
+    let draft = app.state::<AppState>().update_meta(&key, meta)?;
+    retitle(&app);
+    Ok(draft)
+}
+
+fn is_iso_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&d[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&d[8..10].parse::<u32>().unwrap_or(0))
+}
+
+/// Remove a report from the list.
+#[tauri::command]
+pub fn remove_report<R: Runtime>(app: AppHandle<R>, key: String) -> Vec<Draft> {
+    let drafts = app.state::<AppState>().remove(&key);
+    retitle(&app);
+    drafts
+}
+
+/// Start over with an empty list.
+#[tauri::command]
+pub fn clear_reports<R: Runtime>(app: AppHandle<R>) {
+    app.state::<AppState>().clear();
+    retitle(&app);
+}
+
+/// Replace the list with the Bolivia 2019 example and its topic.
+#[tauri::command]
+pub async fn load_example<R: Runtime>(app: AppHandle<R>) -> CmdResult<Vec<Draft>> {
+    let resources = app.path().resource_dir().ok();
+    let found = examples::locate(resources.as_deref(), tauri::is_dev()).ok_or_else(|| {
+        AppError::new(
+            "example-missing",
+            "the Bolivia 2019 example is not installed with this copy of Parallax",
+        )
+    })?;
+    let files = examples::report_files(&found.articles);
+    let reports = blocking(move || {
+        let opts = IngestOptions::default();
+        files
+            .iter()
+            .map(|f| ingest::read_path(f, &opts).map_err(AppError::from))
+            .collect::<CmdResult<Vec<_>>>()
+    })
+    .await?;
+    let state = app.state::<AppState>();
+    state.clear();
+    let drafts = state.replace(reports, found.topic);
+    retitle(&app);
+    Ok(drafts)
+}
+
+/// Progress sent to the window through a channel; cancel through a flag.
+struct ChannelProgress {
+    channel: Channel<ProgressEvent>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl ChannelProgress {
+    fn send(&self, stage: &str, done: usize, total: usize) {
+        let _ = self.channel.send(ProgressEvent {
+            stage: stage.to_string(),
+            done,
+            total,
+        });
+    }
+}
+
+impl Progress for ChannelProgress {
+    fn stage(&self, stage: &str, done: usize, total: usize) {
+        self.send(stage, done, total);
+    }
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::SeqCst)
+    }
+}
+
+/// Compare the listed reports on the blocking pool, with progress. A newer
+/// run or `cancel_compare` stops it; its result is then dropped.
+#[tauri::command]
+pub async fn compare<R: Runtime>(
+    app: AppHandle<R>,
+    on_progress: Channel<ProgressEvent>,
+) -> CmdResult<Comparison> {
+    let job = app.state::<AppState>().begin();
+    let run = job.run;
+    let progress = ChannelProgress {
+        channel: on_progress,
+        cancel: job.cancel.clone(),
+    };
+    progress.send("read", job.reports.len(), job.reports.len());
+    let cmp = blocking(move || {
+        let mut opts = Options::default();
+        if let Some(t) = job.topic {
+            opts = opts.topic(t);
+        }
+        let cmp = parallax_engine::compare(job.reports, &opts, &progress)?;
+        if progress.cancelled() {
+            return Err(parallax_engine::Error::Cancelled.into());
+        }
+        progress.send("done", 1, 1);
+        Ok(cmp)
+    })
+    .await?;
+    if !app.state::<AppState>().finish(run, cmp.clone()) {
+        return Err(parallax_engine::Error::Cancelled.into());
+    }
+    retitle(&app);
+    Ok(cmp)
+}
+
+/// Stop the running comparison.
+#[tauri::command]
+pub fn cancel_compare(state: State<'_, AppState>) {
+    state.cancel();
+}
+
+/// Save the current comparison as a `.parallax` file (atomically). Returns
+/// the path written (with the extension added when it was missing).
+#[tauri::command]
+pub async fn save_comparison<R: Runtime>(app: AppHandle<R>, path: String) -> CmdResult<String> {
+    let state = app.state::<AppState>();
+    let cmp = state.comparison().ok_or_else(|| {
+        AppError::new(
+            "no-comparison",
+            "there is no comparison to save yet: compare some reports first",
+        )
+    })?;
+    let mut path = PathBuf::from(path);
+    if path.extension().is_none() {
+        path.set_extension("parallax");
+    }
+    let target = path.clone();
+    blocking(move || saved::save(&target, &cmp).map_err(AppError::from)).await?;
+    state.saved(&path);
+    recent::touch(state.config_dir().as_deref(), &path);
+    retitle(&app);
+    Ok(path.display().to_string())
+}
+
+/// Open a `.parallax` file. A damaged or newer file is an error and the
+/// current work is kept as it was.
+#[tauri::command]
+pub async fn open_comparison<R: Runtime>(app: AppHandle<R>, path: String) -> CmdResult<Session> {
+    let path = PathBuf::from(path);
+    let p = path.clone();
+    let cmp = blocking(move || saved::load(&p).map_err(AppError::from)).await?;
+    let state = app.state::<AppState>();
+    let session = state.opened(&path, cmp);
+    recent::touch(state.config_dir().as_deref(), &path);
+    retitle(&app);
+    Ok(session)
+}
+
+/// Recently saved or opened files, newest first.
+#[tauri::command]
+pub fn recent_files(state: State<'_, AppState>) -> Vec<RecentFile> {
+    recent::load(state.config_dir().as_deref())
+}
+
+/// The user confirmed closing without saving: close the window.
+#[tauri::command]
+pub fn confirm_close<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<()> {
+    state.confirm_close();
+    window
+        .close()
+        .map_err(|e| AppError::new("window", e.to_string()))
+}
+
+/// Log a timing measured in the window (ms), with the time since the
+/// process started.
+#[tauri::command]
+pub fn log_timing(state: State<'_, AppState>, name: String, ms: f64) -> f64 {
+    let uptime = state.started().elapsed().as_secs_f64() * 1000.0;
+    eprintln!("parallax: timing {name}: {ms:.0} ms (process uptime {uptime:.0} ms)");
+    uptime
+}

@@ -1,0 +1,113 @@
+//! Types that cross the boundary to the window, besides the engine's
+//! [`Comparison`]. TypeScript versions are generated from these (ts-rs) into
+//! `ui/src/generated/`; `tests/types.rs` fails when they drift.
+
+use parallax_engine::model::{Comparison, Metadata, SourceKind};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// An error as the window sees it: a short kind to branch on and a sentence
+/// a person understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppError {
+    /// `read`, `empty`, `binary`, `too-large`, `saved-file`, `cancelled`,
+    /// `too-few`, `no-comparison`, `not-found`, `example-missing`...
+    pub kind: String,
+    /// What went wrong, in words.
+    pub message: String,
+}
+
+impl AppError {
+    /// An error of the app itself (not the engine).
+    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+        AppError {
+            kind: kind.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<parallax_engine::Error> for AppError {
+    fn from(e: parallax_engine::Error) -> Self {
+        AppError {
+            kind: e.kind().to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.kind)
+    }
+}
+
+/// A report waiting to be compared, as listed on the Start screen. Its text
+/// stays in Rust; the window sees a preview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Draft {
+    /// Stable key for edits and removal.
+    pub key: String,
+    /// File name or paste label.
+    pub path: String,
+    /// What kind of input it was.
+    pub source: SourceKind,
+    /// Metadata (editable: outlet, date, language).
+    pub meta: Metadata,
+    /// Words in the text.
+    pub words: usize,
+    /// The first characters of the text.
+    pub preview: String,
+}
+
+/// The result of adding files: the drafts that were read, and one error per
+/// file that was not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Added {
+    /// Every draft now listed, in order.
+    pub drafts: Vec<Draft>,
+    /// Files that could not be read.
+    pub errors: Vec<AppError>,
+}
+
+/// Progress of a running comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProgressEvent {
+    /// `read`, `analyse`, `align`, `classify`, `done`.
+    pub stage: String,
+    /// Units done.
+    pub done: usize,
+    /// Units in the stage.
+    pub total: usize,
+}
+
+/// What the window needs to show the current work: on start-up, after
+/// opening a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Session {
+    /// Reports listed on the Start screen.
+    pub drafts: Vec<Draft>,
+    /// The comparison, when one has been made or opened.
+    pub comparison: Option<Comparison>,
+    /// The `.parallax` file it was saved to or opened from.
+    pub path: Option<String>,
+    /// Whether there is work that is not saved.
+    pub dirty: bool,
+}
+
+/// A file in the recent files list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RecentFile {
+    /// Full path.
+    pub path: String,
+    /// File name, for display.
+    pub name: String,
+    /// When it was last saved or opened (seconds since 1970).
+    #[ts(type = "number")]
+    pub when: u64,
+    /// Whether the file is still there.
+    pub exists: bool,
+}
+
+/// Result type of every command.
+pub type CmdResult<T> = Result<T, AppError>;

@@ -1,0 +1,312 @@
+//! The app's commands, driven through Tauri's mock runtime exactly as the
+//! window calls them (IPC, capabilities and all), with no display.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+fn harness() -> Harness {
+    let app = parallax_app::setup(mock_builder())
+        .build(parallax_app::context())
+        .expect("build the mock app");
+    let dir = tempfile::tempdir().expect("temp dir");
+    app.state::<parallax_app::state::AppState>()
+        .set_config_dir(Some(dir.path().join("config")));
+    let window = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("main window"),
+    };
+    Harness { app, window, dir }
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        let req = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, req)
+            .map(|b| b.deserialize::<Value>().expect("json response"))
+    }
+
+    fn ok(&self, cmd: &str, body: Value) -> Value {
+        match self.call(cmd, body) {
+            Ok(v) => v,
+            Err(e) => panic!("{cmd} failed: {e}"),
+        }
+    }
+
+    fn err(&self, cmd: &str, body: Value) -> Value {
+        match self.call(cmd, body) {
+            Ok(v) => panic!("{cmd} should have failed, gave {v}"),
+            Err(e) => e,
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn state(&self) -> tauri::State<'_, parallax_app::state::AppState> {
+        self.app.state::<parallax_app::state::AppState>()
+    }
+}
+
+fn write(path: &Path, text: &str) -> String {
+    std::fs::write(path, text).expect("write file");
+    path.display().to_string()
+}
+
+const WIRE: &str = "---\noutlet: Andean Wire\ndate: 2019-11-16\nlanguage: en\n---\n\nNine people were killed in Sacaba on Friday, the Ombudsman said. Police fired tear gas at marchers on the bridge.\n\nThe interim government denied that soldiers had fired live rounds.";
+const EARLY: &str = "---\noutlet: Harborlight\ndate: 2019-11-15\nlanguage: en\n---\n\nThree people were killed in Sacaba on Friday, officials said. Police fired tear gas at marchers on the bridge.\n\nFarmers from the Chapare had walked for two days to reach the city.";
+
+fn two_reports(h: &Harness) {
+    let a = write(&h.path("wire.md"), WIRE);
+    let b = write(&h.path("early.md"), EARLY);
+    let added = h.ok("add_files", json!({ "paths": [a, b] }));
+    assert_eq!(added["drafts"].as_array().map(Vec::len), Some(2));
+}
+
+fn compare(h: &Harness) -> Value {
+    h.ok("compare", json!({ "onProgress": "__CHANNEL__:1" }))
+}
+
+#[test]
+fn files_compare_into_a_comparison_with_a_contradiction() {
+    let h = harness();
+    two_reports(&h);
+    let cmp = compare(&h);
+    assert_eq!(cmp["schema"], "parallax.comparison/1");
+    assert_eq!(cmp["documents"].as_array().map(Vec::len), Some(2));
+    let rels: Vec<&str> = cmp["links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .filter_map(|l| l["relation"].as_str())
+        .collect();
+    assert!(rels.contains(&"contradict"), "relations: {rels:?}");
+    // The window's copy and the state's copy are the same comparison.
+    let session = h.ok("current", json!({}));
+    assert_eq!(session["comparison"], cmp);
+    assert_eq!(session["dirty"], true);
+}
+
+#[test]
+fn bolivia_example_loads_from_the_repository_and_compares() {
+    let h = harness();
+    let drafts = h.ok("load_example", json!({}));
+    let drafts = drafts.as_array().expect("drafts");
+    assert!(drafts.len() >= 9, "only {} example reports", drafts.len());
+    assert!(drafts
+        .iter()
+        .any(|d| d["meta"]["outlet"] == "Andean Wire Service"));
+    let cmp = compare(&h);
+    assert_eq!(
+        cmp["documents"].as_array().map(Vec::len),
+        Some(drafts.len())
+    );
+    assert!(cmp["links"]
+        .as_array()
+        .is_some_and(|l| l.iter().any(|l| l["relation"] == "contradict")));
+    assert!(!cmp["clusters"].as_array().expect("clusters").is_empty());
+}
+
+#[test]
+fn pasted_markup_stays_text() {
+    let h = harness();
+    let text = "Officials said <img src=x onerror=alert(1)> nine people died in Sacaba on Friday.";
+    let drafts = h.ok(
+        "add_pasted",
+        json!({ "label": "paste", "text": text, "meta": { "title": null, "outlet": "Pasted Post", "date": "2019-11-16", "language": "en", "url": null, "byline": null } }),
+    );
+    let d = &drafts[0];
+    assert_eq!(d["meta"]["outlet"], "Pasted Post");
+    assert_eq!(d["source"], "pasted");
+    assert!(
+        d["preview"]
+            .as_str()
+            .is_some_and(|p| p.contains("<img src=x onerror=alert(1)>")),
+        "{d}"
+    );
+}
+
+#[test]
+fn empty_paste_is_a_clear_error() {
+    let h = harness();
+    let e = h.err(
+        "add_pasted",
+        json!({ "label": "", "text": "   ", "meta": {} }),
+    );
+    assert_eq!(e["kind"], "empty");
+}
+
+#[test]
+fn metadata_edits_apply_and_bad_dates_are_refused() {
+    let h = harness();
+    two_reports(&h);
+    let key = h.ok("list_reports", json!({}))[0]["key"]
+        .as_str()
+        .expect("key")
+        .to_string();
+    let meta = json!({ "title": null, "outlet": "  Renamed Wire ", "date": "2019-11-17", "language": "es", "url": null, "byline": null });
+    let d = h.ok("update_meta", json!({ "key": key, "meta": meta }));
+    assert_eq!(d["meta"]["outlet"], "Renamed Wire");
+    assert_eq!(d["meta"]["language"], "es");
+    let bad = json!({ "title": null, "outlet": null, "date": "17/11/2019", "language": null, "url": null, "byline": null });
+    assert_eq!(
+        h.err("update_meta", json!({ "key": key, "meta": bad }))["kind"],
+        "bad-date"
+    );
+    assert_eq!(
+        h.err("update_meta", json!({ "key": "nope", "meta": meta }))["kind"],
+        "not-found"
+    );
+}
+
+#[test]
+fn unreadable_files_are_reported_one_by_one() {
+    let h = harness();
+    let good = write(
+        &h.path("good.txt"),
+        "Nine people were killed in Sacaba on Friday.",
+    );
+    let pdf = h.path("scan.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7 binary").expect("write pdf");
+    let missing = h.path("missing.md").display().to_string();
+    let r = h.ok(
+        "add_files",
+        json!({ "paths": [good, pdf.display().to_string(), missing] }),
+    );
+    assert_eq!(r["drafts"].as_array().map(Vec::len), Some(1));
+    let kinds: Vec<&str> = r["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["binary", "read"]);
+}
+
+#[test]
+fn one_report_is_too_few() {
+    let h = harness();
+    write(&h.path("one.md"), WIRE);
+    h.ok(
+        "add_files",
+        json!({ "paths": [h.path("one.md").display().to_string()] }),
+    );
+    let e = h.err("compare", json!({ "onProgress": "__CHANNEL__:2" }));
+    assert_eq!(e["kind"], "too-few");
+}
+
+#[test]
+fn save_and_reopen_round_trip_and_recent_files() {
+    let h = harness();
+    assert_eq!(
+        h.err(
+            "save_comparison",
+            json!({ "path": h.path("x.parallax").display().to_string() })
+        )["kind"],
+        "no-comparison"
+    );
+    two_reports(&h);
+    let cmp = compare(&h);
+    // The extension is added when missing.
+    let written = h.ok(
+        "save_comparison",
+        json!({ "path": h.path("sacaba").display().to_string() }),
+    );
+    assert!(written
+        .as_str()
+        .is_some_and(|p| p.ends_with("sacaba.parallax")));
+    assert_eq!(h.ok("current", json!({}))["dirty"], false);
+    assert!(
+        !h.state().guard_close(),
+        "a saved comparison closes without asking"
+    );
+
+    h.ok("clear_reports", json!({}));
+    let session = h.ok("open_comparison", json!({ "path": written }));
+    assert_eq!(session["comparison"], cmp);
+    assert_eq!(session["drafts"].as_array().map(Vec::len), Some(2));
+    assert_eq!(session["dirty"], false);
+
+    let recent = h.ok("recent_files", json!({}));
+    assert_eq!(recent[0]["name"], "sacaba.parallax");
+    assert_eq!(recent[0]["exists"], true);
+    assert!(h.path("config/recent.json").is_file());
+}
+
+#[test]
+fn a_damaged_or_newer_file_is_refused_and_the_work_is_kept() {
+    let h = harness();
+    two_reports(&h);
+    let cmp = compare(&h);
+    let damaged = write(
+        &h.path("damaged.parallax"),
+        "{\"schema\": \"parallax.file/1\", \"comparison\": {\"sch",
+    );
+    let e = h.err("open_comparison", json!({ "path": damaged }));
+    assert_eq!(e["kind"], "saved-file");
+    assert!(
+        e["message"].as_str().is_some_and(|m| m.contains("damaged")),
+        "{e}"
+    );
+    let newer = write(
+        &h.path("newer.parallax"),
+        "{\"schema\": \"parallax.file/9\", \"comparison\": {}}",
+    );
+    let e = h.err("open_comparison", json!({ "path": newer }));
+    assert!(
+        e["message"].as_str().is_some_and(|m| m.contains("newer")),
+        "{e}"
+    );
+    let session = h.ok("current", json!({}));
+    assert_eq!(
+        session["comparison"], cmp,
+        "the current comparison must survive a failed open"
+    );
+    assert_eq!(session["dirty"], true);
+}
+
+#[test]
+fn unsaved_work_holds_the_close_until_confirmed() {
+    let h = harness();
+    assert!(!h.state().guard_close(), "nothing to lose yet");
+    two_reports(&h);
+    assert!(h.state().guard_close(), "added reports are unsaved work");
+    h.state().confirm_close();
+    assert!(!h.state().guard_close());
+}
+
+#[test]
+fn commands_not_granted_to_the_window_are_refused() {
+    let h = harness();
+    // No file system or shell plugin, and the dialog plugin only opens and saves.
+    assert!(h
+        .call("plugin:fs|read_text_file", json!({ "path": "/etc/passwd" }))
+        .is_err());
+    assert!(h
+        .call("plugin:shell|execute", json!({ "program": "sh" }))
+        .is_err());
+    assert!(h
+        .call("plugin:dialog|message", json!({ "message": "hi" }))
+        .is_err());
+}

@@ -1,0 +1,268 @@
+// End to end: the real Parallax window under Xvfb, driven through WebDriver
+// (WebKitWebDriver with TAURI_WEBVIEW_AUTOMATION, or tauri-driver when
+// PARALLAX_DRIVER=tauri-driver). Screenshots go to docs/screenshots/.
+//
+// Needs: DISPLAY set (scripts/test-app.sh starts Xvfb), the app built at
+// target/debug/parallax-app (or PARALLAX_APP). Fails, never skips, without them.
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { Builder, By, Key, until } from "selenium-webdriver";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const APP = process.env.PARALLAX_APP ?? join(root, "target/debug/parallax-app");
+const SHOTS = join(root, "docs/screenshots");
+const PORT = Number(process.env.PARALLAX_WEBDRIVER_PORT ?? 4444);
+const work = mkdtempSync(join(tmpdir(), "parallax-e2e-"));
+const timings = {};
+
+let driverProc;
+let driver;
+
+function waitPort(port, ms) {
+  const end = Date.now() + ms;
+  return new Promise((res, rej) => {
+    const tryOnce = () => {
+      const s = net.connect(port, "127.0.0.1");
+      s.on("connect", () => (s.destroy(), res()));
+      s.on("error", () => (Date.now() > end ? rej(new Error(`WebDriver did not listen on ${port}`)) : setTimeout(tryOnce, 100)));
+    };
+    tryOnce();
+  });
+}
+
+async function shot(name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await driver.sleep(350); // let smooth scrolls and transitions settle
+  writeFileSync(join(SHOTS, name), Buffer.from(await driver.takeScreenshot(), "base64"));
+}
+
+const $ = (css) => driver.findElement(By.css(css));
+const $$ = (css) => driver.findElements(By.css(css));
+const js = (code, ...args) => driver.executeScript(code, ...args);
+/** Click a sentence where it is drawn: an inline span over several lines has
+ * its centre outside itself, so aim at its first line box. */
+async function clickSentence(sid) {
+  const r = await js(`const e = document.querySelector('.s[data-sid="${sid}"]'); e.scrollIntoView({block: 'center'});
+    const b = e.getClientRects()[0]; return {x: Math.round(b.left + Math.min(40, b.width / 2)), y: Math.round(b.top + b.height / 2)};`);
+  await driver.sleep(150);
+  await driver.actions().move({ x: r.x, y: r.y, origin: "viewport" }).click().perform();
+}
+const visible = async (css, ms = 10000) => driver.wait(until.elementIsVisible(await driver.wait(until.elementLocated(By.css(css)), ms)), ms);
+
+async function compareAndWait() {
+  const before = await js("return window.__parallax.shown");
+  await (await $("#compare-btn")).click();
+  await driver.wait(async () => (await js("return window.__parallax.shown")) > before, 120000, "comparison did not finish");
+  await visible(".view-compare .s");
+}
+
+before(async () => {
+  assert.ok(process.env.DISPLAY, "no DISPLAY: run through scripts/test-app.sh, which starts Xvfb");
+  assert.ok(existsSync(APP), `app not built: ${APP}`);
+  const env = { ...process.env, TAURI_WEBVIEW_AUTOMATION: "true", PARALLAX_CONFIG_DIR: join(work, "config") };
+  const useTauriDriver = process.env.PARALLAX_DRIVER === "tauri-driver";
+  driverProc = useTauriDriver
+    ? spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", "inherit", "inherit"] })
+    : spawn("WebKitWebDriver", [`--port=${PORT}`], { env, stdio: ["ignore", "inherit", "inherit"] });
+  await waitPort(PORT, 15000);
+  const caps = useTauriDriver
+    ? { browserName: "wry", "tauri:options": { application: APP } }
+    : { browserName: "wry", "webkitgtk:browserOptions": { binary: APP, args: [] } };
+  const t0 = Date.now();
+  driver = await new Builder().usingServer(`http://127.0.0.1:${PORT}`).withCapabilities(caps).build();
+  await driver.wait(async () => (await js("return document.body.dataset.ready === 'true'")) === true, 30000, "window never became ready");
+  timings["session-to-ready (ms, incl. driver start)"] = Date.now() - t0;
+  Object.assign(timings, await js("return window.__parallax.timings"));
+});
+
+after(async () => {
+  console.log("TIMINGS", JSON.stringify(timings));
+  try {
+    if (driver) await driver.quit();
+  } finally {
+    // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too.
+    driverProc?.kill("SIGTERM");
+  }
+});
+
+describe("Parallax window", () => {
+  it("opens on the Start screen with the relation legend words", async () => {
+    await visible(".view-start h1");
+    assert.equal(await (await $(".tab.on")).getText(), "Start");
+    assert.equal(await (await $("#add-url")).isEnabled(), false, "URL adding is marked as coming");
+  });
+
+  it("loads the Bolivia 2019 example", async () => {
+    await (await $("#load-example")).click();
+    await driver.wait(async () => (await $$(".draft-table tbody tr")).length >= 9, 10000);
+    const outlets = await js("return [...document.querySelectorAll('.draft-table tbody input.inline')].map(i => i.value)");
+    assert.ok(outlets.includes("Andean Wire Service"), outlets.join(", "));
+    await shot("01-start.png");
+  });
+
+  it("cancels a running comparison and keeps the list", async () => {
+    const shown = await js("return window.__parallax.shown");
+    await (await $("#compare-btn")).click();
+    const cancel = await visible("#cancel-compare", 5000);
+    await cancel.click();
+    await driver.wait(async () => (await js("return document.querySelector('.progress').hidden")) === true, 30000, "the progress bar stayed");
+    assert.equal(await js("return window.__parallax.shown"), shown, "a cancelled comparison must not be shown");
+    assert.equal(await js("return document.querySelector('.banner').hidden"), true, "cancelling is not an error");
+    assert.ok((await $$(".draft-table tbody tr")).length >= 9);
+  });
+
+  it("compares and highlights a contradiction", async () => {
+    const progress = await js("return window.__parallax.progress");
+    await compareAndWait();
+    assert.ok((await js("return window.__parallax.progress")) > progress + 2, "no progress arrived through the channel");
+    const n = await js("return document.querySelectorAll('.s[data-rel=contradict]').length");
+    assert.ok(n > 0, "no contradiction highlighted");
+    const legend = await js("return [...document.querySelectorAll('.view-compare .legend .chip')].map(c => c.textContent.replace(/^\\W+/, '').trim())");
+    assert.deepEqual(legend, ["verbatim", "agree", "diverge", "contradict", "unique"]);
+    Object.assign(timings, await js("return window.__parallax.timings"));
+    assert.ok(timings["compare-to-view"] < 1000, `view took ${timings["compare-to-view"]} ms after the comparison`);
+    await shot("02-compare.png");
+  });
+
+  it("lights up counterparts on hover", async () => {
+    const sid = await js("return document.querySelector('.s[data-rel=contradict]').dataset.sid");
+    const r = await js(`const b = document.querySelector('.s[data-sid="${sid}"]').getClientRects()[0]; return {x: Math.round(b.left + 20), y: Math.round(b.top + b.height / 2)};`);
+    await driver.actions().move({ x: r.x, y: r.y, origin: "viewport" }).perform();
+    await driver.wait(async () => (await $$(".s.cp")).length > 0, 3000, "no counterpart lit");
+  });
+
+  it("opens a contradiction's details with its reasons", async () => {
+    // The Senkata toll: "three" against "at least six" is a contradiction on a number.
+    const sid = await js(`
+      const els = [...document.querySelectorAll('.s[data-rel=contradict]')];
+      const e = els.find(x => /Senkata/.test(x.textContent)) ?? els[0];
+      return e.dataset.sid;`);
+    await clickSentence(sid);
+    await visible(".detail .reasons li");
+    const reasons = await js("return [...document.querySelectorAll('.detail .link.rel-contradict .reasons li')].map(li => li.textContent)");
+    assert.ok(reasons.length > 0, "the contradiction has no reasons listed");
+    assert.ok(reasons.some((r) => /conflict/.test(r)), reasons.join(" | "));
+    assert.ok(await js("return document.querySelectorAll('.detail .link.rel-contradict mark.conflict').length > 0"), "the conflicting words are not marked");
+    assert.match(await (await $(".detail .told-text")).getText(), /Told by \d+ of \d+ reports/);
+    await shot("03-detail.png");
+  });
+
+  it("moves to the next difference with j and filters contradictions", async () => {
+    const before = await js("return document.querySelector('.s.selected')?.dataset.sid");
+    await driver.actions().sendKeys("j").perform();
+    await driver.wait(async () => (await js("return document.querySelector('.s.selected')?.dataset.sid")) !== before, 3000);
+    await (await $('[data-filter="contradict"]')).click();
+    const rels = await js("return [...new Set([...document.querySelectorAll('.s')].map(s => s.dataset.rel))].sort()");
+    assert.deepEqual(rels, ["contradict", "muted"]);
+    await (await $('[data-filter="all"]')).click();
+    await driver.actions().sendKeys(Key.ESCAPE).perform();
+  });
+
+  it("shows the matrix and jumps from a cell to the text", async () => {
+    await (await $('[data-tab="matrix"]')).click();
+    await visible(".matrix tbody tr");
+    await shot("04-matrix.png");
+    const cell = await $(".matrix .cell-btn.rel-contradict");
+    const sid = await cell.getAttribute("data-sid");
+    await cell.click();
+    await driver.wait(async () => (await js("return document.querySelector('.s.selected')?.dataset.sid")) === sid, 5000, "the cell did not select its sentence");
+    assert.equal(await (await $(".tab.on")).getText(), "Compare");
+  });
+
+  it("shows wording and summary", async () => {
+    await (await $('[data-tab="wording"]')).click();
+    await visible(".view-wording h2");
+    await shot("05-wording.png");
+    await (await $('[data-tab="summary"]')).click();
+    await visible(".chart-row");
+    assert.ok((await $$(".chart-row")).length >= 9);
+    await shot("06-summary.png");
+  });
+
+  it("hides sources in classroom mode and reveals one relation at a time", async () => {
+    await (await $('[data-tab="compare"]')).click();
+    await (await $("#classroom-btn")).click();
+    const names = await js("return [...document.querySelectorAll('.col-head .docname')].map(e => e.textContent)");
+    assert.equal(names[0], "Source A");
+    assert.ok(!names.some((n) => /Andean/.test(n)));
+    await (await $("#find-first")).click();
+    assert.ok(await js("return document.querySelector('.columns').classList.contains('hide-contradict')"));
+    await (await $('[data-reveal="contradict"]')).click();
+    assert.ok(!(await js("return document.querySelector('.columns').classList.contains('hide-contradict')")));
+    assert.ok(await js("return document.querySelector('.columns').classList.contains('hide-agree')"));
+    await shot("07-classroom.png");
+    await (await $("#reveal-sources")).click();
+    assert.match(await (await $(".col-head .docname")).getText(), /Andean|Unknown|Wire|\w/);
+    await (await $("#classroom-btn")).click();
+  });
+
+  it("holds the window open while there is unsaved work", async () => {
+    assert.match(await js("return document.querySelector('.file-label').textContent"), /•/, "the comparison should be unsaved here");
+    const helper = join(work, "wm-delete");
+    execFileSync("cc", ["-O2", "-o", helper, join(here, "wm-delete.c"), "-lX11"]);
+    const ids = execFileSync("xdotool", ["search", "--name", " — Parallax$"], { encoding: "utf8" }).trim().split(/\s+/);
+    assert.ok(ids.length >= 1 && ids[0], "the window was not found by its title");
+    for (const id of ids) execFileSync(helper, [id]);
+    const dialog = await visible(".modal", 5000);
+    assert.match(await dialog.getText(), /unsaved work/);
+    await shot("09-close-confirm.png");
+    await (await $('.modal [data-choice="cancel"]')).click();
+    await driver.wait(async () => (await $$(".modal")).length === 0, 3000);
+    // Still alive and still the same comparison.
+    assert.ok((await $$(".col")).length >= 9);
+  });
+
+  it("saves a comparison and reopens it from the recent files", async () => {
+    const file = join(work, "bolivia.parallax");
+    assert.equal(await driver.executeAsyncScript("const done = arguments[arguments.length - 1]; window.__parallax.saveTo(arguments[0]).then(done)", file), true);
+    assert.ok(existsSync(file));
+    assert.equal(await js("return document.querySelector('.file-label').textContent"), "bolivia.parallax");
+    const docs = await js("return document.querySelectorAll('.col').length");
+    // A damaged file is refused with a clear message; the work stays.
+    const bad = join(work, "bad.parallax");
+    writeFileSync(bad, "{ not json");
+    await driver.executeAsyncScript("const done = arguments[arguments.length - 1]; window.__parallax.openPath(arguments[0]).then(done)", bad);
+    assert.match(await (await visible(".banner")).getText(), /damaged/);
+    assert.equal(await js("return document.querySelectorAll('.col').length"), docs);
+    // Reopen through the recent files list.
+    await (await $('[data-tab="start"]')).click();
+    await (await $("#clear-reports")).click();
+    await driver.wait(async () => (await $$(".draft-table")).length === 0, 5000);
+    const before = await js("return window.__parallax.shown");
+    await (await $(`.recent-item[data-path="${file}"]`)).click();
+    await driver.wait(async () => (await js("return window.__parallax.shown")) > before, 10000);
+    await visible(".view-compare .s");
+    assert.equal(await js("return document.querySelectorAll('.col').length"), docs);
+    Object.assign(timings, await js("return window.__parallax.timings"));
+  });
+
+  it("shows pasted markup as text and runs nothing", async () => {
+    await (await $('[data-tab="start"]')).click();
+    await (await $("#clear-reports")).click();
+    const payload = 'Officials said <img src=x onerror="window.__xss=1"> nine people died in Sacaba on Friday.';
+    const paste = async (outlet, text) => {
+      await (await $("#paste-open")).click();
+      await (await $("#paste-outlet")).sendKeys(outlet);
+      await (await $("#paste-date")).sendKeys("2019-11-16");
+      await js("const t = document.getElementById('paste-text'); t.value = arguments[0]; t.dispatchEvent(new Event('input'))", text);
+      await (await $("#paste-add")).click();
+    };
+    await paste("Injected Daily", payload);
+    await paste("Plain Post", "Three people died in Sacaba on Friday, officials said.");
+    await driver.wait(async () => (await $$(".draft-table tbody tr")).length === 2, 5000);
+    assert.match(await js("return document.querySelector('.draft-preview').textContent"), /<img src=x onerror=/);
+    await compareAndWait();
+    const text = await js("return [...document.querySelectorAll('.s')].map(s => s.textContent).join(' ')");
+    assert.match(text, /<img src=x onerror="window.__xss=1">/);
+    assert.equal(await js("return document.querySelectorAll('img').length"), 0);
+    assert.equal(await js("return window.__xss === undefined"), true);
+    await shot("08-pasted-markup.png");
+  });
+});
