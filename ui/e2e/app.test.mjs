@@ -69,8 +69,11 @@ before(async () => {
   const env = { ...process.env, TAURI_WEBVIEW_AUTOMATION: "true", PARALLAX_CONFIG_DIR: join(work, "config") };
   const useTauriDriver = process.env.PARALLAX_DRIVER === "tauri-driver";
   driverProc = useTauriDriver
-    ? spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", "inherit", "inherit"] })
-    : spawn("WebKitWebDriver", [`--port=${PORT}`], { env, stdio: ["ignore", "inherit", "inherit"] });
+    ? spawn("tauri-driver", ["--port", String(PORT)], { env, stdio: ["ignore", "pipe", "pipe"] })
+    : spawn("WebKitWebDriver", [`--port=${PORT}`], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // The app's own log (timings) comes through the driver's output.
+  driverProc.stdout.on("data", (b) => process.stdout.write(b));
+  driverProc.stderr.on("data", (b) => process.stdout.write(b));
   await waitPort(PORT, 15000);
   const caps = useTauriDriver
     ? { browserName: "wry", "tauri:options": { application: APP } }
@@ -85,10 +88,20 @@ before(async () => {
 after(async () => {
   console.log("TIMINGS", JSON.stringify(timings));
   try {
-    if (driver) await driver.quit();
+    if (driver) {
+      // The window holds a close while work is unsaved (tested above), and a
+      // WebDriver session end is such a close: say "close without saving"
+      // first, as a user would, so the app exits instead of lingering.
+      await js("window.__TAURI_INTERNALS__.invoke('confirm_close').catch(() => {})").catch(() => {});
+      await driver.sleep(300);
+      await driver.quit().catch(() => {});
+    }
   } finally {
     // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too.
     driverProc?.kill("SIGTERM");
+    // Never wait on output pipes a stray child might still hold.
+    driverProc?.stdout?.destroy();
+    driverProc?.stderr?.destroy();
   }
 });
 
