@@ -142,6 +142,27 @@ describe("Parallax window", () => {
     Object.assign(timings, await js("return window.__parallax.timings"));
     assert.ok(timings["compare-to-view"] < 1000, `view took ${timings["compare-to-view"]} ms after the comparison`);
     await shot("02-compare.png");
+    // Scrolling: move every column's text down over 60 animation frames and
+    // record the frame intervals (reported in BENCHMARKS.md, not asserted:
+    // frame times on a shared CI machine are too noisy to be a test).
+    const frames = await driver.executeAsyncScript(`
+      const done = arguments[arguments.length - 1];
+      const bodies = [...document.querySelectorAll('.col-body')];
+      const times = [];
+      let last = performance.now();
+      let i = 0;
+      function tick(now) {
+        times.push(now - last);
+        last = now;
+        for (const b of bodies) b.scrollTop += 40;
+        if (++i < 60) requestAnimationFrame(tick); else done(times.slice(1));
+      }
+      requestAnimationFrame(tick);`);
+    assert.equal(frames.length, 59, "the scroll measurement did not run");
+    const sorted = [...frames].sort((a, b) => a - b);
+    timings["scroll-frame-median"] = Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10;
+    timings["scroll-frame-p95"] = Math.round(sorted[Math.floor(sorted.length * 0.95)] * 10) / 10;
+    await js("document.querySelectorAll('.col-body').forEach(b => { b.scrollTop = 0; })");
   });
 
   it("lights up counterparts on hover", async () => {
