@@ -206,9 +206,10 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
         b.swap(col, piv);
         for r in col + 1..n {
             let f = a[r][col] / a[col][col];
-            let pivot_row = a[col].clone();
-            for (c, v) in pivot_row.iter().enumerate().skip(col) {
-                a[r][c] -= f * v;
+            // Borrow the pivot row and row r apart (r > col) instead of copying the pivot row.
+            let (upper, lower) = a.split_at_mut(r);
+            for (x, p) in lower[0][col..].iter_mut().zip(&upper[col][col..]) {
+                *x -= f * p;
             }
             b[r] -= f * b[col];
         }
