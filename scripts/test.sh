@@ -29,5 +29,8 @@ fi
 log "cargo test (engine, CLI, corpus quality, app commands)"
 cargo test --workspace
 
+log "CLI with PDF output (--features pdf)"
+cargo test -p parallax --features pdf --test pdf
+
 log "app: Vitest, types drift, WebDriver E2E"
 "$ROOT/scripts/test-app.sh"

@@ -35,10 +35,16 @@ enum OutFormat {
     Csv,
     /// A self-contained HTML report (opens offline from a file).
     Html,
+    /// The report as PDF (needs a build with `--features pdf`).
+    Pdf,
     /// A classroom worksheet, HTML: outlets hidden, numbered sentences, questions.
     Worksheet,
     /// The worksheet's answer key, HTML: outlets and answers revealed.
     AnswerKey,
+    /// The worksheet as PDF (needs `--features pdf`).
+    WorksheetPdf,
+    /// The answer key as PDF (needs `--features pdf`).
+    AnswerKeyPdf,
 }
 
 #[derive(Subcommand)]
@@ -48,7 +54,8 @@ enum Command {
         /// Report files (at least two).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Output format.
+        /// Output format. The PDF formats need a parallax built with
+        /// `cargo build --release --features pdf`.
         #[arg(long, short, value_enum, default_value = "text")]
         format: OutFormat,
         /// Write to this file instead of standard output (written atomically).
@@ -228,6 +235,11 @@ fn compare_cmd(
         OutFormat::Html => Format::Html,
         OutFormat::Worksheet => Format::Worksheet,
         OutFormat::AnswerKey => Format::AnswerKey,
+        OutFormat::Pdf | OutFormat::WorksheetPdf | OutFormat::AnswerKeyPdf => {
+            let bytes = pdf(format, &cmp)?;
+            write_bytes(out.as_deref(), &bytes)?;
+            return Ok(ExitCode::from(if failed > 0 { 1 } else { 0 }));
+        }
     };
     match out {
         Some(path) => {
@@ -249,6 +261,43 @@ fn compare_cmd(
         }
     }
     Ok(ExitCode::from(if failed > 0 { 1 } else { 0 }))
+}
+
+/// Typeset a PDF format.
+#[cfg(feature = "pdf")]
+fn pdf(format: OutFormat, cmp: &parallax_engine::Comparison) -> Result<Vec<u8>> {
+    let bytes = match format {
+        OutFormat::WorksheetPdf => parallax_pdf::worksheet(cmp),
+        OutFormat::AnswerKeyPdf => parallax_pdf::answer_key(cmp),
+        _ => parallax_pdf::report(cmp),
+    };
+    Ok(bytes?)
+}
+
+/// Without the `pdf` feature: say how to get it.
+#[cfg(not(feature = "pdf"))]
+fn pdf(_format: OutFormat, _cmp: &parallax_engine::Comparison) -> Result<Vec<u8>> {
+    anyhow::bail!(
+        "this parallax was built without PDF output; build it with `cargo build --release --features pdf` (or `cargo install --path . --features pdf`), or use --format html and print it"
+    )
+}
+
+/// Write binary output to a file (atomically) or to standard output, but
+/// never raw PDF bytes onto a terminal.
+fn write_bytes(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match out {
+        Some(path) => parallax_engine::saved::write_atomic(path, bytes)
+            .with_context(|| format!("cannot write {}", path.display())),
+        None if std::io::stdout().is_terminal() => {
+            anyhow::bail!("PDF output is binary: give --out FILE or redirect standard output")
+        }
+        None => {
+            let mut lock = std::io::stdout().lock();
+            lock.write_all(bytes)?;
+            lock.flush()?;
+            Ok(())
+        }
+    }
 }
 
 /// A progress bar on standard error, shown only on a terminal for large work.
