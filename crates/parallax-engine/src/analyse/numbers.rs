@@ -39,7 +39,10 @@ impl Quantity {
     }
     /// Same range.
     pub fn same(&self, other: &Quantity) -> bool {
-        (self.low - other.low).abs() < 1e-9 && (self.high - other.high).abs() < 1e-9
+        // `==` first: open ranges ("more than 100") end at infinity, and
+        // inf - inf is NaN.
+        let close = |x: f64, y: f64| x == y || (x - y).abs() < 1e-9;
+        close(self.low, other.low) && close(self.high, other.high)
     }
     /// Width of the range (smaller is more specific).
     pub fn width(&self) -> f64 {
