@@ -278,18 +278,7 @@ fn dates(a: Side, b: Side, out: &mut Vec<Reason>) {
     if a.s.dates.iter().all(|d| d.reported) || b.s.dates.iter().all(|d| d.reported) {
         return;
     }
-    let (_, conflict) = crate::features::date_features(a.s, b.s);
-    if conflict > 0.0 {
-        let xs: Vec<_> = a.s.dates.iter().filter(|d| !d.reported).collect();
-        let ys: Vec<_> = b.s.dates.iter().filter(|d| !d.reported).collect();
-        let x = xs
-            .iter()
-            .find(|x| ys.iter().all(|y| x.compatible(y) == Some(false)))
-            .unwrap_or(&xs[0]);
-        let y = ys
-            .iter()
-            .find(|y| x.compatible(y) == Some(false))
-            .unwrap_or(&ys[0]);
+    if let (_, Some((x, y))) = crate::features::date_conflict(a.s, b.s) {
         out.push(reason(
             ReasonKind::Date,
             true,
