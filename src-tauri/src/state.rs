@@ -213,6 +213,7 @@ impl AppState {
                 source: d.source,
                 meta: d.meta.clone(),
                 text: d.text.clone(),
+                fetch: d.fetch.clone(),
             })
             .collect();
         let mut g = self.lock();

@@ -307,6 +307,7 @@ pub fn compare(
                     language: p.lang.clone(),
                     sha256: sha256(&p.report.text),
                     text: p.report.text.clone(),
+                    fetch: p.report.fetch.clone(),
                     sentences,
                 },
             )

@@ -76,6 +76,7 @@ pub fn extract(name: &str, html: &str) -> Result<Report> {
         source: SourceKind::Html,
         meta,
         text: crate::ingest::normalise(&text),
+        fetch: None,
     })
 }
 

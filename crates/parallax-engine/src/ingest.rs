@@ -29,6 +29,8 @@ pub struct Report {
     pub meta: Metadata,
     /// The normalised text.
     pub text: String,
+    /// How it was fetched, for reports from the web.
+    pub fetch: Option<crate::model::FetchRecord>,
 }
 
 /// Options for ingest.
@@ -92,6 +94,19 @@ pub fn from_bytes(
     kind: Option<SourceKind>,
     opts: &IngestOptions,
 ) -> Result<Report> {
+    from_bytes_in(name, bytes, kind, None, opts)
+}
+
+/// Read a report from bytes whose charset a transport named (an HTTP
+/// `Content-Type` header): a byte-order mark still wins, then `charset`, then
+/// the usual detection of [`decode`].
+pub fn from_bytes_in(
+    name: &str,
+    bytes: &[u8],
+    kind: Option<SourceKind>,
+    charset: Option<&'static encoding_rs::Encoding>,
+    opts: &IngestOptions,
+) -> Result<Report> {
     if bytes.len() as u64 > opts.max_bytes {
         return Err(Error::TooLarge {
             name: name.to_string(),
@@ -105,7 +120,12 @@ pub fn from_bytes(
             detail,
         });
     }
-    let text = decode(bytes, kind == Some(SourceKind::Html));
+    let text = match charset {
+        Some(enc) if encoding_rs::Encoding::for_bom(bytes).is_none() => {
+            enc.decode_without_bom_handling(bytes).0.into_owned()
+        }
+        _ => decode(bytes, kind == Some(SourceKind::Html)),
+    };
     if let Some(detail) = looks_binary(&text) {
         return Err(Error::Binary {
             name: name.to_string(),
@@ -130,6 +150,7 @@ pub fn from_bytes(
                 source: kind,
                 meta,
                 text: trim_block(body),
+                fetch: None,
             }
         }
     };
@@ -360,6 +381,7 @@ fn markdown(name: &str, text: &str) -> Result<Report> {
         source: SourceKind::Markdown,
         meta,
         text: trim_block(&out),
+        fetch: None,
     })
 }
 
