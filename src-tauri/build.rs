@@ -24,6 +24,8 @@ fn main() {
             "list_reports",
             "add_files",
             "add_pasted",
+            "add_urls",
+            "check_edits",
             "update_meta",
             "remove_report",
             "clear_reports",

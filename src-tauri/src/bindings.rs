@@ -8,7 +8,9 @@ use std::path::Path;
 use parallax_engine::model::Comparison;
 use ts_rs::{Config, ExportError, TS};
 
-use crate::types::{Added, AppError, Draft, ProgressEvent, RecentFile, Session};
+use crate::types::{
+    Added, AppError, Draft, EditCheck, FetchProgressEvent, ProgressEvent, RecentFile, Session,
+};
 
 /// Write the bindings (one `.ts` file per type) into `dir`.
 pub fn export(dir: &Path) -> Result<(), ExportError> {
@@ -20,5 +22,7 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     Draft::export_all(&cfg)?;
     ProgressEvent::export_all(&cfg)?;
     RecentFile::export_all(&cfg)?;
+    FetchProgressEvent::export_all(&cfg)?;
+    EditCheck::export_all(&cfg)?;
     Ok(())
 }

@@ -45,6 +45,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_reports,
             commands::add_files,
             commands::add_pasted,
+            commands::add_urls,
+            commands::check_edits,
             commands::update_meta,
             commands::remove_report,
             commands::clear_reports,

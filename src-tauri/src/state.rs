@@ -268,6 +268,7 @@ fn draft(key: &str, r: &Report) -> Draft {
         meta: r.meta.clone(),
         words: r.text.split_whitespace().count(),
         preview,
+        fetch: r.fetch.clone(),
     }
 }
 

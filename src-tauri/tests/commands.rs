@@ -310,3 +310,86 @@ fn commands_not_granted_to_the_window_are_refused() {
         .call("plugin:dialog|message", json!({ "message": "hi" }))
         .is_err());
 }
+
+/// A page of the test's own writing, with a weekday that can be edited.
+fn news_page(day: &str) -> String {
+    format!(
+        "<!doctype html><html><head><title>Sacaba</title>\
+         <meta property=\"og:site_name\" content=\"Served Wire\">\
+         <meta property=\"article:published_time\" content=\"2019-11-16T09:00:00Z\"></head>\
+         <body><nav><a href=\"/\">Home</a></nav><article>\
+         <p>Nine people were killed in Sacaba on {day}, the Ombudsman said.</p>\
+         <p>Police fired tear gas at marchers on the bridge into the city.</p>\
+         <p>The interim government denied that soldiers had fired live rounds.</p>\
+         </article><footer>All rights reserved.</footer></body></html>"
+    )
+}
+
+#[test]
+fn urls_are_fetched_by_rust_and_a_refetch_shows_the_edit() {
+    use wiremock::matchers::path;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let page = |body: String| {
+        ResponseTemplate::new(200).set_body_raw(body.into_bytes(), "text/html; charset=utf-8")
+    };
+    // The server runs on its own runtime's threads while the app calls it.
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(async {
+        let server = MockServer::start().await;
+        Mock::given(path("/a"))
+            .respond_with(page(news_page("Friday")))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(path("/a"))
+            .respond_with(page(news_page("Thursday")))
+            .mount(&server)
+            .await;
+        Mock::given(path("/b"))
+            .respond_with(page(news_page("Friday").replace("Nine", "At least five")))
+            .mount(&server)
+            .await;
+        server
+    });
+    let h = harness();
+    let base = server.uri();
+    let added = h.ok(
+        "add_urls",
+        json!({
+            "urls": [format!("{base}/a"), format!("{base}/b"), format!("{base}/gone"), "file:///etc/passwd"],
+            "onProgress": "__CHANNEL__:2",
+        }),
+    );
+    let drafts = added["drafts"].as_array().expect("drafts");
+    assert_eq!(drafts.len(), 2);
+    assert_eq!(drafts[0]["meta"]["outlet"], "Served Wire");
+    assert_eq!(drafts[0]["fetch"]["requested_url"], format!("{base}/a"));
+    let kinds: Vec<&str> = added["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["fetch-status", "fetch-scheme"]);
+
+    let cmp = compare(&h);
+    let doc = cmp["documents"][0]["id"].as_str().expect("id").to_string();
+    assert!(cmp["documents"][0]["fetch"]["body_sha256"].is_string());
+    let check = h.ok("check_edits", json!({ "document": doc }));
+    assert_eq!(check["changed"], true);
+    let edits = check["edits"].as_array().expect("edits");
+    let edit = edits
+        .iter()
+        .find(|e| e["relation"] == "contradict")
+        .unwrap_or_else(|| panic!("the changed day is a contradiction: {edits:?}"));
+    assert!(edit["before"]
+        .as_str()
+        .is_some_and(|s| s.contains("Friday")));
+    assert!(edit["after"]
+        .as_str()
+        .is_some_and(|s| s.contains("Thursday")));
+    // A report that was not fetched cannot be re-fetched.
+    let e = h.err("check_edits", json!({ "document": "nope" }));
+    assert_eq!(e["kind"], "not-found");
+    drop(server);
+}
