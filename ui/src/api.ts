@@ -5,6 +5,8 @@ import type { Added } from "./generated/Added";
 import type { AppError } from "./generated/AppError";
 import type { Comparison } from "./generated/Comparison";
 import type { Draft } from "./generated/Draft";
+import type { EditCheck } from "./generated/EditCheck";
+import type { FetchProgressEvent } from "./generated/FetchProgressEvent";
 import type { Metadata } from "./generated/Metadata";
 import type { ProgressEvent } from "./generated/ProgressEvent";
 import type { RecentFile } from "./generated/RecentFile";
@@ -21,6 +23,13 @@ export const api = {
   listReports: () => invoke<Draft[]>("list_reports"),
   addFiles: (paths: string[]) => invoke<Added>("add_files", { paths }),
   addPasted: (label: string, text: string, meta: Metadata) => invoke<Draft[]>("add_pasted", { label, text, meta }),
+  /** Rust fetches the pages (never the webview); progress arrives per URL. */
+  addUrls: (urls: string[], onProgress: (p: FetchProgressEvent) => void) => {
+    const ch = new Channel<FetchProgressEvent>();
+    ch.onmessage = onProgress;
+    return invoke<Added>("add_urls", { urls, onProgress: ch });
+  },
+  checkEdits: (document: string) => invoke<EditCheck>("check_edits", { document }),
   updateMeta: (key: string, meta: Metadata) => invoke<Draft>("update_meta", { key, meta }),
   removeReport: (key: string) => invoke<Draft[]>("remove_report", { key }),
   clearReports: () => invoke<void>("clear_reports"),

@@ -12,14 +12,17 @@ import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { api, asError } from "./api";
+import type { Added } from "./generated/Added";
 import type { AppError } from "./generated/AppError";
 import type { Comparison } from "./generated/Comparison";
 import type { Draft } from "./generated/Draft";
+import type { FetchProgressEvent } from "./generated/FetchProgressEvent";
 import type { Session } from "./generated/Session";
 import { nextReveal } from "./model/classroom";
 import { shown, type Filter } from "./model/filter";
 import { buildIndex, RELATIONS, type Index, type Rel } from "./model/index";
 import { CompareView } from "./view/compare";
+import { editsBody } from "./view/edits";
 import { h, replace } from "./view/dom";
 import { chip } from "./view/legend";
 import { MatrixView } from "./view/matrix";
@@ -97,6 +100,7 @@ class App {
     this.start = new StartView({
       openFiles: () => void this.openFiles(),
       paste: (label, text, meta) => this.paste(label, text, meta),
+      addUrls: (urls, onProgress) => this.addUrls(urls, onProgress),
       loadExample: () => void this.loadExample(),
       updateMeta: async (key, meta) => {
         try {
@@ -115,7 +119,7 @@ class App {
       openRecent: (p) => void this.openPath(p),
     });
     const jump = (sid: string) => this.jumpTo(sid);
-    this.compare = new CompareView({ filter: (f) => this.setFilter(f), select: (sid) => this.compare.select(sid) });
+    this.compare = new CompareView({ filter: (f) => this.setFilter(f), select: (sid) => this.compare.select(sid), checkEdits: (doc) => void this.checkEdits(doc) });
     this.matrix = new MatrixView(jump);
     this.wording = new WordingView(jump);
     this.summary = new SummaryView(jump);
@@ -315,6 +319,25 @@ class App {
       this.start.pasteError(asError(e).message);
       return false;
     }
+  }
+
+  private async addUrls(urls: string[], onProgress: (p: FetchProgressEvent) => void): Promise<Added | null> {
+    try {
+      const r = await api.addUrls(urls, onProgress);
+      this.setDrafts(r.drafts);
+      if (r.errors.length < urls.length) this.setDirty(true);
+      return r;
+    } catch (e) {
+      this.error(asError(e), "The pages could not be fetched");
+      return null;
+    }
+  }
+
+  private async checkEdits(docId: string): Promise<void> {
+    await this.run(async () => {
+      const r = await api.checkEdits(docId);
+      await ask(r.changed ? "This article was edited" : "No edits since it was fetched", editsBody(r), [{ id: "ok", label: "Close", kind: "primary" }]);
+    }, "The page could not be fetched again");
   }
 
   private async loadExample(): Promise<void> {

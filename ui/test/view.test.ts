@@ -11,7 +11,7 @@ import { rename } from "../src/view/names";
 import { fixture } from "./fixture";
 
 function view() {
-  const calls: { filter: Filter[]; select: (string | null)[] } = { filter: [], select: [] };
+  const calls: { filter: Filter[]; select: (string | null)[]; edits: string[] } = { filter: [], select: [], edits: [] };
   const v: CompareView = new CompareView({
     filter: (f) => {
       calls.filter.push(f);
@@ -21,6 +21,7 @@ function view() {
       calls.select.push(sid);
       v.select(sid);
     },
+    checkEdits: (doc) => calls.edits.push(doc),
   });
   document.body.replaceChildren(v.root);
   const ix = buildIndex(fixture);

@@ -131,6 +131,7 @@ pub struct FetchRecord {
     /// The response's `Content-Type` header, as sent.
     pub content_type: String,
     /// The size of the response body, in bytes.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes: u64,
     /// SHA-256 of the raw response body, hex (the document's own `sha256` is
     /// of the extracted text).

@@ -30,7 +30,7 @@ content_type: string,
 /**
  * The size of the response body, in bytes.
  */
-bytes: bigint, 
+bytes: number, 
 /**
  * SHA-256 of the raw response body, hex (the document's own `sha256` is
  * of the extracted text).
