@@ -22,6 +22,23 @@ describe("no HTML sinks", () => {
   }
 });
 
+describe("no attribute or URL sinks outside h()", () => {
+  const src = files(join(__dirname, "../src"));
+  // h() is the only place that sets attributes, and it refuses handlers,
+  // styles and URLs; nothing else may set them directly.
+  it("sets only aria- attributes directly", () => {
+    const hits = src.filter((f) => !f.endsWith(join("view", "dom.ts")) && /setAttribute\(\s*["'`](?!aria-)/.test(readFileSync(f, "utf8")));
+    expect(hits).toEqual([]);
+  });
+  const sinks = [".href =", ".src =", ".srcdoc =", ".onclick =", ".onerror =", "location.href", "window.open(", "javascript:"];
+  for (const sink of sinks) {
+    it(`only view/dom.ts uses ${sink}`, () => {
+      const hits = src.filter((f) => !f.endsWith(join("view", "dom.ts")) && readFileSync(f, "utf8").includes(sink));
+      expect(hits).toEqual([]);
+    });
+  }
+});
+
 describe("relation vocabulary", () => {
   it("is exactly verbatim, agree, diverge, contradict, unique", async () => {
     const { RELATIONS } = await import("../src/model/index");
