@@ -16,6 +16,8 @@ ensure_system_packages() {
   command -v WebKitWebDriver >/dev/null || need+=(webkit2gtk-driver)
   command -v xdotool >/dev/null || need+=(xdotool)
   [ -e /usr/include/X11/Xlib.h ] || need+=(libx11-dev)
+  # GNU time: tests/hostile.rs measures each case's peak memory with it.
+  [ -x /usr/bin/time ] || need+=(time)
   if [ "${#need[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       log "installing system packages: ${need[*]}"

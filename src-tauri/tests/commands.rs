@@ -286,6 +286,93 @@ fn a_damaged_or_newer_file_is_refused_and_the_work_is_kept() {
     assert_eq!(session["dirty"], true);
 }
 
+/// Every file under `dir` with its size.
+fn files_under(dir: &Path) -> Vec<(PathBuf, u64)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("list").flatten() {
+            let meta = e.metadata().expect("meta");
+            if meta.is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push((e.path(), meta.len()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_real_saved_file_cut_short_or_with_bad_spans_is_refused_and_the_work_is_kept() {
+    let h = harness();
+    two_reports(&h);
+    let cmp = compare(&h);
+    let written = h.ok(
+        "save_comparison",
+        json!({ "path": h.path("good.parallax").display().to_string() }),
+    );
+    let bytes = std::fs::read(written.as_str().expect("path")).expect("saved file");
+    h.ok("clear_reports", json!({}));
+    two_reports(&h);
+    let cmp2 = compare(&h);
+    assert_eq!(cmp2["documents"], cmp["documents"]);
+
+    for cut in [1, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
+        let cut_file = h.path(&format!("cut-{cut}.parallax"));
+        std::fs::write(&cut_file, &bytes[..cut]).expect("write cut");
+        let e = h.err(
+            "open_comparison",
+            json!({ "path": cut_file.display().to_string() }),
+        );
+        assert_eq!(e["kind"], "saved-file", "cut at {cut}: {e}");
+    }
+    // Consistent JSON whose span points past its sentence's text.
+    let mut v: Value = serde_json::from_slice(&bytes).expect("json");
+    v["comparison"]["documents"][0]["sentences"][0]["end"] = 999_999.into();
+    let bad = write(&h.path("bad-span.parallax"), &v.to_string());
+    let e = h.err("open_comparison", json!({ "path": bad }));
+    assert!(
+        e["message"].as_str().is_some_and(|m| m.contains("damaged")),
+        "{e}"
+    );
+
+    let session = h.ok("current", json!({}));
+    assert_eq!(session["comparison"], cmp2, "the open comparison stays");
+    assert_eq!(session["dirty"], true);
+}
+
+#[test]
+fn opening_a_comparison_writes_only_the_recent_list() {
+    let h = harness();
+    two_reports(&h);
+    compare(&h);
+    let written = h.ok(
+        "save_comparison",
+        json!({ "path": h.path("a.parallax").display().to_string() }),
+    );
+    // Reports in the file claim paths elsewhere: they are labels, never used.
+    let mut v: Value =
+        serde_json::from_slice(&std::fs::read(written.as_str().expect("path")).expect("read"))
+            .expect("json");
+    v["comparison"]["documents"][0]["path"] = "../../outside.md".into();
+    let crafted = write(&h.path("crafted.parallax"), &v.to_string());
+    let before = files_under(h.dir.path());
+    h.ok("open_comparison", json!({ "path": crafted }));
+    let after = files_under(h.dir.path());
+    let changed: Vec<&PathBuf> = after
+        .iter()
+        .filter(|f| !before.contains(f))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        changed.iter().all(|p| p.ends_with("config/recent.json")),
+        "{changed:?}"
+    );
+    assert!(!h.dir.path().join("../outside.md").exists());
+}
+
 #[test]
 fn unsaved_work_holds_the_close_until_confirmed() {
     let h = harness();

@@ -280,7 +280,10 @@ describe("Parallax window", () => {
   it("shows pasted markup as text and runs nothing", async () => {
     await (await $('[data-tab="start"]')).click();
     await (await $("#clear-reports")).click();
-    const payload = 'Officials said <img src=x onerror="window.__xss=1"> nine people died in Sacaba on Friday.';
+    const payload = 'Officials said <img src=x onerror="window.__xss=1"> nine people died in Sacaba on Friday. ' +
+      'A witness wrote <script>window.__xss=2</script> on a sign. ' +
+      'Readers were sent to <a href="javascript:window.__xss=3">this page</a> by the mayor. ' +
+      'Marchers carried a <b onmouseover="window.__xss=4">banner</b> across the bridge.';
     const paste = async (outlet, text) => {
       await (await $("#paste-open")).click();
       await (await $("#paste-outlet")).sendKeys(outlet);
@@ -295,7 +298,22 @@ describe("Parallax window", () => {
     await compareAndWait();
     const text = await js("return [...document.querySelectorAll('.s')].map(s => s.textContent).join(' ')");
     assert.match(text, /<img src=x onerror="window.__xss=1">/);
+    // Sentences are shown one element each, so compare without the spaces
+    // the join put at sentence boundaries ("window." ends a sentence).
+    const squeezed = text.replace(/\s+/g, "");
+    assert.ok(squeezed.includes("<script>window.__xss=2</script>"), text);
+    assert.ok(squeezed.includes('<ahref="javascript:window.__xss=3">'), text);
+    assert.ok(squeezed.includes('<bonmouseover="window.__xss=4">'), text);
     assert.equal(await js("return document.querySelectorAll('img').length"), 0);
+    // No element from the payload exists: no inline script, no javascript:
+    // link, no handler attribute anywhere in the document.
+    assert.equal(await js("return [...document.querySelectorAll('script')].filter(s => !s.src).length"), 0);
+    assert.equal(await js("return document.querySelectorAll('a[href^=\"javascript:\"], [onmouseover], [onerror]').length"), 0);
+    // Hover and click the sentence that carries the handler text: nothing runs.
+    const banner = await js("return [...document.querySelectorAll('.s')].find(s => s.textContent.includes('onmouseover')) || null");
+    assert.ok(banner, "the sentence with the handler text is shown");
+    await driver.actions().move({ origin: banner }).perform();
+    await banner.click();
     assert.equal(await js("return window.__xss === undefined"), true);
     await shot("08-pasted-markup.png");
   });

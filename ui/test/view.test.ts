@@ -38,6 +38,14 @@ describe("h()", () => {
   it("refuses inline handlers and style attributes", () => {
     expect(() => h("span", { attrs: { onclick: "alert(1)" } })).toThrow();
     expect(() => h("span", { attrs: { style: "color:red" } })).toThrow();
+    expect(() => h("span", { attrs: { OnMouseOver: "alert(1)" } })).toThrow();
+  });
+  it("refuses URL attributes, so no javascript: link or remote fetch can be made", () => {
+    expect(() => h("a", { attrs: { href: "javascript:alert(1)" } })).toThrow();
+    expect(() => h("img", { attrs: { src: "https://example.org/x.png" } })).toThrow();
+    expect(() => h("iframe", { attrs: { srcdoc: "<script>1</script>" } })).toThrow();
+    const el = h("p", null, '<a href="javascript:window.__xss=3">x</a><script>window.__xss=2</script>');
+    expect(el.querySelector("a, script")).toBeNull();
   });
 });
 

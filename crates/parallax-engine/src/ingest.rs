@@ -2,7 +2,8 @@
 //! normalised text plus metadata.
 //!
 //! The hard cases are encodings and HTML. Bytes are decoded by BOM first
-//! (UTF-8, UTF-16 LE/BE), then as UTF-8, then by the HTML `<meta charset>`,
+//! (UTF-8, UTF-16 LE/BE), then UTF-16 without a BOM (by its zero bytes),
+//! then as UTF-8, then by the HTML `<meta charset>`,
 //! then by `chardetng`'s guess (in practice Windows-1252 for Latin-1 files).
 //! The decoded text is put in Unicode NFC with `\n` line ends; that text is
 //! what the user sees and what every span indexes into. Curly quotes and
@@ -252,6 +253,10 @@ pub fn decode(bytes: &[u8], html: bool) -> String {
         let (cow, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return cow.into_owned();
     }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (cow, _) = enc.decode_without_bom_handling(bytes);
+        return cow.into_owned();
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
     }
@@ -271,6 +276,27 @@ pub fn decode(bytes: &[u8], html: bool) -> String {
     let enc = det.guess(None, chardetng::Utf8Detection::Deny);
     let (cow, _, _) = enc.decode(bytes);
     cow.into_owned()
+}
+
+/// UTF-16 saved without a byte order mark: Latin-script text then has a zero
+/// byte in every other position (odd positions for little-endian, even for
+/// big-endian) and almost none in the others. Valid UTF-8 never looks like
+/// that unless it is mostly NULs, which is refused as binary anyway.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let zeros = |parity: usize| head.chunks_exact(2).filter(|p| p[parity] == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 7 && even * 20 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 20 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// The charset named by a `<meta charset>` or `http-equiv` tag in the first 4 KB.
@@ -438,6 +464,23 @@ mod tests {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(from_bytes("c", &be, None, &opts()).unwrap().text, "Añez");
+    }
+
+    #[test]
+    fn utf16_without_a_bom_decodes() {
+        let text = "Evo Morales resigned on Sunday; Áñez took office.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(from_bytes("le.txt", &le, None, &opts()).unwrap().text, text);
+        assert_eq!(from_bytes("be.txt", &be, None, &opts()).unwrap().text, text);
+        // Text with a few NULs inside is still UTF-8.
+        let nuls = "Morales\0 resigned\0 on Sunday after the army suggested it.";
+        assert_eq!(
+            from_bytes("n.txt", nuls.as_bytes(), None, &opts())
+                .unwrap()
+                .text,
+            "Morales resigned on Sunday after the army suggested it."
+        );
     }
 
     #[test]
