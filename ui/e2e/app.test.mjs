@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -316,5 +317,61 @@ describe("Parallax window", () => {
     await banner.click();
     assert.equal(await js("return window.__xss === undefined"), true);
     await shot("08-pasted-markup.png");
+  });
+
+  it("adds reports from URLs, fetched by Rust, and checks one for edits", async () => {
+    // Pages of our own writing, served on 127.0.0.1 by the test itself; the
+    // wire story is edited after its first fetch.
+    const page = (outlet, paras) =>
+      `<!doctype html><html><head><title>${outlet}</title><meta property="og:site_name" content="${outlet}">` +
+      `<meta property="article:published_time" content="2019-11-16T08:00:00Z"></head><body>` +
+      `<nav><a href="/">Home</a> <a href="/world">World</a></nav><article>${paras.map((p) => `<p>${p}</p>`).join("")}</article>` +
+      `<footer>All rights reserved.</footer></body></html>`;
+    let wireHits = 0;
+    const server = http.createServer((req, res) => {
+      if (req.url === "/wire") {
+        wireHits += 1;
+        const day = wireHits === 1 ? "Friday" : "Thursday";
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        res.end(page("Served Wire", [`Nine people were killed in Sacaba on ${day}, the Ombudsman said.`, "Police fired tear gas at marchers on the bridge into the city.", "The interim government denied that soldiers had fired live rounds."]));
+      } else if (req.url === "/local") {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        res.end(page("Valley Courier", ["At least five people were killed in Sacaba on Friday, officials said.", "Police fired tear gas at marchers on the bridge into the city.", "Farmers from the Chapare had walked for two days to reach the city."]));
+      } else {
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("not here");
+      }
+    });
+    await new Promise((r) => server.listen(0, "127.0.0.1", r));
+    const base = `http://127.0.0.1:${server.address().port}`;
+    try {
+      await (await $('[data-tab="start"]')).click();
+      await (await $("#clear-reports")).click();
+      await (await $("#add-url")).click();
+      await js("const t = document.getElementById('url-input'); t.value = arguments[0]; t.dispatchEvent(new Event('input'))", `${base}/wire\n${base}/local\n${base}/gone`);
+      await (await $("#url-add")).click();
+      await driver.wait(async () => (await $$(".draft-table tbody tr")).length === 2, 20000, "the pages were not added");
+      await driver.wait(async () => (await $$('.url-status li[data-state="failed"]')).length === 1, 5000);
+      assert.match(await js("return document.querySelector('.url-status li[data-state=\"failed\"]').textContent"), /HTTP 404/);
+      assert.equal((await $$('.url-status li[data-state="done"]')).length, 2);
+      assert.match(await js("return document.querySelector('.draft-fetched').textContent"), /127\.0\.0\.1:\d+ · fetched/);
+      assert.match(await js("return document.querySelector('.draft-table').textContent"), /Served Wire/);
+      await shot("13-add-url.png");
+      await compareAndWait();
+      assert.doesNotMatch(await js("return document.querySelector('.columns').textContent"), /All rights reserved/);
+      const edits = await $$(".edits-btn");
+      assert.equal(edits.length, 2, "each web report offers a check for edits");
+      await edits[0].click();
+      await visible(".modal .edit");
+      const dialog = await js("return document.querySelector('.modal').textContent");
+      assert.match(dialog, /This article was edited/);
+      assert.match(dialog, /Friday/);
+      assert.match(dialog, /Thursday/);
+      await shot("14-edits.png");
+      await (await $('.modal [data-choice="ok"]')).click();
+      await driver.wait(async () => (await $$(".modal")).length === 0, 3000);
+    } finally {
+      server.close();
+    }
   });
 });
