@@ -29,10 +29,20 @@ struct Cli {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum OutFormat {
+    /// A summary for the terminal.
     Text,
+    /// The versioned model, `parallax.comparison/1`.
     Json,
+    /// A Markdown digest: contradictions, divergences, unique claims, sources.
     Md,
+    /// One row per link, provenance in leading `#` lines.
     Csv,
+    /// A self-contained HTML report (opens offline from a file).
+    Html,
+    /// A classroom worksheet, HTML: outlets hidden, numbered sentences, questions.
+    Worksheet,
+    /// The worksheet's answer key, HTML: outlets and answers revealed.
+    AnswerKey,
 }
 
 #[derive(Subcommand)]
@@ -362,6 +372,9 @@ impl From<OutFormat> for Format {
             OutFormat::Json => Format::Json,
             OutFormat::Md => Format::Markdown,
             OutFormat::Csv => Format::Csv,
+            OutFormat::Html => Format::Html,
+            OutFormat::Worksheet => Format::Worksheet,
+            OutFormat::AnswerKey => Format::AnswerKey,
         }
     }
 }

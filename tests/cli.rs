@@ -70,8 +70,21 @@ fn out_writes_a_file_and_csv_and_markdown_work() {
         .assert()
         .success();
     let body = std::fs::read_to_string(&csv).unwrap();
-    assert!(body.starts_with("report_a,sentence_a,text_a,"));
+    // Provenance comment lines first, then the header.
+    assert!(body.starts_with("# parallax "));
+    let header = body.lines().find(|l| !l.starts_with('#')).unwrap();
+    assert!(header.starts_with("report_a,sentence_a,text_a,"));
     assert!(body.contains(",contradict,"));
+    let html = dir.path().join("report.html");
+    parallax()
+        .args(["compare", "--no-auto-topic", "--format", "html", "--out"])
+        .arg(&html)
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!doctype html>") && page.contains("Sacaba"));
     let md = parallax()
         .args(["compare", "--no-auto-topic", "--format", "md"])
         .arg(&a)

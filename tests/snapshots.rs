@@ -37,3 +37,26 @@ fn small_comparison_markdown_and_csv() {
         insta::assert_snapshot!("csv", String::from_utf8(csv).expect("utf8"));
     });
 }
+
+/// The printable formats of the three-report comparison: the HTML report,
+/// the worksheet and its answer key. The version is filtered out; the time
+/// is fixed by `Options::created`.
+#[test]
+fn small_comparison_html_worksheet_answer_key() {
+    let opts = parallax_engine::Options::default().created("2019-11-30T00:00:00Z");
+    let cmp = parallax_engine::compare_texts(
+        &[("wire.md", WIRE), ("rival.md", RIVAL), ("es.md", ES)],
+        &opts,
+    )
+    .expect("compare");
+    let render = |f: Format| {
+        let mut out = Vec::new();
+        export::write(f, &cmp, &mut out, false).expect("render");
+        String::from_utf8(out).expect("utf8")
+    };
+    insta::with_settings!({filters => vec![(r"parallax \d+\.\d+\.\d+", "parallax [version]")]}, {
+        insta::assert_snapshot!("html_report", render(Format::Html));
+        insta::assert_snapshot!("html_worksheet", render(Format::Worksheet));
+        insta::assert_snapshot!("html_answer_key", render(Format::AnswerKey));
+    });
+}

@@ -110,7 +110,7 @@ describe("Parallax window", () => {
   it("opens on the Start screen with the relation legend words", async () => {
     await visible(".view-start h1");
     assert.equal(await (await $(".tab.on")).getText(), "Start");
-    assert.equal(await (await $("#add-url")).isEnabled(), false, "URL adding is marked as coming");
+    assert.equal(await (await $("#add-url")).isEnabled(), true, "URLs can be added");
   });
 
   it("loads the Bolivia 2019 example", async () => {
@@ -347,6 +347,9 @@ describe("Parallax window", () => {
     try {
       await (await $('[data-tab="start"]')).click();
       await (await $("#clear-reports")).click();
+      // The pasted comparison before this is unsaved: discard it, as asked.
+      await (await visible('.modal [data-choice="discard"]', 3000)).click();
+      await driver.wait(async () => (await $$(".modal")).length === 0, 3000);
       await (await $("#add-url")).click();
       await js("const t = document.getElementById('url-input'); t.value = arguments[0]; t.dispatchEvent(new Event('input'))", `${base}/wire\n${base}/local\n${base}/gone`);
       await (await $("#url-add")).click();

@@ -29,6 +29,17 @@ pub fn escape(s: &str) -> String {
 /// Write the digest.
 pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "# Comparison of {} reports\n", cmp.documents.len())?;
+    let sum = crate::export::view::summary(cmp);
+    writeln!(
+        out,
+        "{} story points, {} told by every report; {} contradictions, {} divergences, {} agreements; {} sentences only one report has.\n",
+        sum.clusters,
+        sum.told_by_all,
+        sum.by_relation[3],
+        sum.by_relation[2],
+        sum.by_relation[0] + sum.by_relation[1],
+        sum.unique
+    )?;
     for (title, rel) in [
         ("Contradictions", Relation::Contradict),
         ("Divergences", Relation::Diverge),
@@ -74,22 +85,23 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
         writeln!(out)?;
     }
     writeln!(out, "## Sources\n")?;
-    for d in &cmp.documents {
+    for p in crate::export::view::provenance(cmp) {
         writeln!(
             out,
-            "- **{}**: {} ({}; {}; {}) sha256 `{}`",
-            escape(&d.display_name()),
-            escape(d.meta.title.as_deref().unwrap_or("untitled")),
-            d.meta.date.as_deref().unwrap_or("undated"),
-            d.language,
-            escape(d.meta.url.as_deref().unwrap_or(&d.path)),
-            &d.sha256[..16]
+            "- **{}**: {} ({}; {})  \n  sha256 `{}`",
+            escape(&p.outlet),
+            escape(&p.title),
+            escape(&p.date),
+            escape(&p.location),
+            p.sha256
         )?;
     }
     writeln!(
         out,
-        "\n_Made by {} {} at {}._",
-        cmp.generator.name, cmp.generator.version, cmp.generator.created
+        "\n_Made by {} {} on {} (UTC)._",
+        escape(&cmp.generator.name),
+        escape(&cmp.generator.version),
+        escape(&cmp.generator.created)
     )?;
     Ok(())
 }
