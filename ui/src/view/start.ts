@@ -228,7 +228,7 @@ export class StartView {
         "td",
         { class: "title-cell" },
         h("div", { class: "draft-title" }, d.meta.title ?? d.path),
-        d.fetch ? h("div", { class: "draft-fetched", title: `Fetched from ${d.fetch.final_url} at ${d.fetch.fetched_at}` }, `🌐 ${fetchedLine(d.fetch.final_url, d.fetch.fetched_at)}`) : null,
+        d.fetch ? h("div", { class: "draft-fetched", title: `Fetched from ${d.fetch.final_url} at ${d.fetch.fetched_at}` }, `from ${fetchedLine(d.fetch.final_url, d.fetch.fetched_at)}`) : null,
         h("div", { class: "draft-preview" }, d.preview),
       ),
       h("td", null, date, err),
