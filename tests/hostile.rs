@@ -508,8 +508,13 @@ fn sample_reports_cut_at_byte_boundaries_never_break() {
     assert!(compared > bytes.len() / 2, "{compared} of {}", bytes.len());
 }
 
-/// Parse RFC 4180 CSV (quoted fields may hold commas, quotes and newlines).
+/// Parse RFC 4180 CSV (quoted fields may hold commas, quotes and newlines),
+/// after the exporter's leading `#` provenance lines.
 fn csv_rows(s: &str) -> Vec<Vec<String>> {
+    let mut s = s;
+    while s.starts_with('#') {
+        s = s.split_once('\n').map_or("", |(_, rest)| rest);
+    }
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
