@@ -7,6 +7,15 @@ APP_BIN="$CARGO_TARGET_DIR/debug/parallax-app"
 
 log() { printf '\n==> %s\n' "$*" >&2; }
 
+# Free space and the size of target/, so a full disk shows up in the log
+# before it breaks a build.
+report_disk() {
+  local used="?"
+  [ -d "$CARGO_TARGET_DIR" ] && used="$(du -sh "$CARGO_TARGET_DIR" 2>/dev/null | cut -f1)"
+  printf '    disk: %s free on %s; target/ uses %s\n' \
+    "$(df -h --output=avail "$ROOT" | tail -1 | tr -d ' ')" "$ROOT" "$used" >&2
+}
+
 # System libraries for Tauri on Debian, the WebDriver and Xvfb. Installed
 # only when something is missing (and only where apt-get can run as root).
 ensure_system_packages() {

@@ -6,6 +6,9 @@
 set -euo pipefail
 source "$(dirname "$0")/lib-app.sh"
 cd "$ROOT"
+# A test run builds everything once: incremental caches would only add
+# gigabytes to target/ (set CARGO_INCREMENTAL=1 to keep them).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 ensure_system_packages
 for c in rustfmt clippy; do
@@ -28,11 +31,15 @@ if cargo tree -p parallax-engine -e normal -i tauri >/dev/null 2>&1; then
   exit 1
 fi
 
+report_disk
 log "cargo test (engine, CLI, corpus quality, hostile input, properties, app commands)"
 cargo test --workspace
 
+report_disk
 log "fuzz: ingest, segment, compare for 60 s each (libFuzzer, stable Rust)"
 "$ROOT/scripts/fuzz.sh" 60
 
+report_disk
 log "app: Vitest, types drift, WebDriver E2E"
 "$ROOT/scripts/test-app.sh"
+report_disk
