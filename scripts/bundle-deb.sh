@@ -30,5 +30,5 @@ node -e '
 # The workspace's release profile keeps line tables (debug = 1) for the CLI's
 # backtraces; a package does not need them (149 MB binary -> a few MB).
 export CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_STRIP=true
-(cd src-tauri && cargo tauri build --bundles deb)
+(cd src-tauri && cargo tauri build --bundles deb --features pdf)
 ls -l "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb

@@ -7,6 +7,15 @@ APP_BIN="$CARGO_TARGET_DIR/debug/parallax-app"
 
 log() { printf '\n==> %s\n' "$*" >&2; }
 
+# Free space and the size of target/, so a full disk shows up in the log
+# before it breaks a build.
+report_disk() {
+  local used="?"
+  [ -d "$CARGO_TARGET_DIR" ] && used="$(du -sh "$CARGO_TARGET_DIR" 2>/dev/null | cut -f1)"
+  printf '    disk: %s free on %s; target/ uses %s\n' \
+    "$(df -h --output=avail "$ROOT" | tail -1 | tr -d ' ')" "$ROOT" "$used" >&2
+}
+
 # System libraries for Tauri on Debian, the WebDriver and Xvfb. Installed
 # only when something is missing (and only where apt-get can run as root).
 ensure_system_packages() {
@@ -16,7 +25,9 @@ ensure_system_packages() {
   command -v WebKitWebDriver >/dev/null || need+=(webkit2gtk-driver)
   command -v xdotool >/dev/null || need+=(xdotool)
   [ -e /usr/include/X11/Xlib.h ] || need+=(libx11-dev)
-  # pdftotext and pdffonts: the PDF export tests read back what was typeset.
+  # GNU time: tests/hostile.rs measures each case's peak memory with it.
+  [ -x /usr/bin/time ] || need+=(time)
+  # pdftotext and pdffonts: the PDF tests read back what was typeset.
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   if [ "${#need[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -48,7 +59,9 @@ build_ui() {
 # build_app [--release]: the debug build shares the workspace target dir with
 # the tests; --release builds the GTK/WebKit stack once more (~10 min cold)
 # but runs the engine about ten times faster.
+# The app is built with PDF export (typst, a large first build that the CLI's
+# PDF tests share).
 build_app() {
-  log "building the app (cargo build -p parallax-app $*)"
-  (cd "$ROOT" && cargo build -p parallax-app "$@")
+  log "building the app (cargo build -p parallax-app --features pdf $*)"
+  (cd "$ROOT" && cargo build -p parallax-app --features pdf "$@")
 }

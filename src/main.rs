@@ -1,5 +1,6 @@
 //! `parallax`: the command line. Glue over `parallax-engine`: parse
-//! arguments, read inputs, call the engine, print. Exit codes: 0 success,
+//! arguments, read inputs (files or URLs), call the engine, print. Exit
+//! codes: 0 success, 3 `refetch` found edited articles,
 //! 1 some input failed (the rest were still compared) or nothing could be
 //! compared, 2 usage error.
 
@@ -8,8 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::sync::Arc;
+
 use parallax_engine::export::{self, Format};
+use parallax_engine::fetch::{self, FetchOptions};
 use parallax_engine::{compare, IngestOptions, Options};
 
 #[derive(Parser)]
@@ -35,49 +39,53 @@ enum OutFormat {
     Csv,
     /// A self-contained HTML report (opens offline from a file).
     Html,
-    /// The report as PDF (needs a build with `--features pdf`).
-    Pdf,
     /// A classroom worksheet, HTML: outlets hidden, numbered sentences, questions.
     Worksheet,
     /// The worksheet's answer key, HTML: outlets and answers revealed.
     AnswerKey,
+    /// The report as PDF (needs a build with `--features pdf`).
+    Pdf,
     /// The worksheet as PDF (needs `--features pdf`).
     WorksheetPdf,
     /// The answer key as PDF (needs `--features pdf`).
     AnswerKeyPdf,
 }
 
+impl OutFormat {
+    /// The engine's exporter for this format, or `None` for the PDF formats,
+    /// which are typeset by `parallax-pdf`.
+    fn engine(self) -> Option<Format> {
+        Some(match self {
+            OutFormat::Text => Format::Text,
+            OutFormat::Json => Format::Json,
+            OutFormat::Md => Format::Markdown,
+            OutFormat::Csv => Format::Csv,
+            OutFormat::Html => Format::Html,
+            OutFormat::Worksheet => Format::Worksheet,
+            OutFormat::AnswerKey => Format::AnswerKey,
+            OutFormat::Pdf | OutFormat::WorksheetPdf | OutFormat::AnswerKeyPdf => return None,
+        })
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Compare reports (.txt, .md, .html) and print or write the comparison.
-    Compare {
-        /// Report files (at least two).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// Output format. The PDF formats need a parallax built with
-        /// `cargo build --release --features pdf`.
+    /// Compare reports (.txt, .md, .html files, or http(s) URLs) and print or
+    /// write the comparison.
+    Compare(CompareArgs),
+    /// Fetch the web reports of a saved comparison again and show whether
+    /// each article was edited since it was fetched (the two versions are
+    /// compared with the engine). Exit code 0: none changed; 3: some changed;
+    /// 1: some could not be fetched.
+    Refetch {
+        /// A `.parallax` file saved by `compare --save` or the app.
+        file: PathBuf,
+        /// Output format for the comparison of each changed article.
         #[arg(long, short, value_enum, default_value = "text")]
         format: OutFormat,
-        /// Write to this file instead of standard output (written atomically).
-        #[arg(long, short)]
-        out: Option<PathBuf>,
-        /// Topic data: a name under topics/ or a path (repeatable). A topic
-        /// folder named like the reports' folder, in a `topics/` folder beside
-        /// or above them, is picked up by itself.
-        #[arg(long = "topic")]
-        topics: Vec<String>,
-        /// Do not pick up topic folders by themselves.
-        #[arg(long)]
-        no_auto_topic: bool,
-        /// Largest report accepted, in bytes.
-        #[arg(long, default_value_t = parallax_engine::ingest::DEFAULT_MAX_BYTES)]
-        max_bytes: u64,
-        /// Same-claim probability needed to link two sentences.
-        #[arg(long, default_value_t = 0.5)]
-        threshold: f64,
-        /// Colour: auto, always or never.
-        #[arg(long, default_value = "auto")]
-        color: String,
+        /// Seconds allowed to fetch each URL.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
     },
     /// Score sentence pairs: reads `sentence A<TAB>sentence B` lines on
     /// standard input, writes one JSON object per line.
@@ -125,25 +133,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Compare {
-            files,
+        Command::Compare(args) => compare_cmd(args),
+        Command::Refetch {
+            file,
             format,
-            out,
-            topics,
-            no_auto_topic,
-            max_bytes,
-            threshold,
-            color,
-        } => compare_cmd(
-            files,
-            format,
-            out,
-            topics,
-            no_auto_topic,
-            max_bytes,
-            threshold,
-            &color,
-        ),
+            timeout,
+        } => refetch_cmd(&file, format, timeout),
         Command::Pairs => pairs_cmd(),
         Command::Train {
             data,
@@ -189,29 +184,137 @@ fn auto_topics(files: &[PathBuf]) -> Vec<PathBuf> {
     found
 }
 
-#[allow(clippy::too_many_arguments)]
-fn compare_cmd(
+/// The arguments of `parallax compare`.
+#[derive(Args)]
+struct CompareArgs {
+    /// Report files or http(s) URLs (at least two in all). URLs are
+    /// fetched concurrently; the text compared is kept in the output.
+    #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Output format. The PDF formats need a parallax built with
+    /// `cargo build --release --features pdf`.
+    #[arg(long, short, value_enum, default_value = "text")]
     format: OutFormat,
+    /// Write to this file instead of standard output (written atomically).
+    #[arg(long, short)]
     out: Option<PathBuf>,
+    /// Topic data: a name under topics/ or a path (repeatable). A topic
+    /// folder named like the reports' folder, in a `topics/` folder beside
+    /// or above them, is picked up by itself.
+    #[arg(long = "topic")]
     topics: Vec<String>,
+    /// Do not pick up topic folders by themselves.
+    #[arg(long)]
     no_auto_topic: bool,
+    /// Largest report accepted, in bytes.
+    #[arg(long, default_value_t = parallax_engine::ingest::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Same-claim probability needed to link two sentences.
+    #[arg(long, default_value_t = 0.5)]
     threshold: f64,
-    color: &str,
-) -> Result<ExitCode> {
+    /// Colour: auto, always or never.
+    #[arg(long, default_value = "auto")]
+    color: String,
+    /// Also save the comparison as a `.parallax` file (it reopens in the
+    /// app, offline, with every report's text; written atomically).
+    #[arg(long)]
+    save: Option<PathBuf>,
+    /// Seconds allowed to fetch each URL.
+    #[arg(long, default_value_t = 30)]
+    timeout: u64,
+}
+
+/// Read the inputs in the order given: URLs fetched concurrently first, then
+/// files. Failures are reported on standard error and counted.
+fn read_inputs(
+    inputs: &[PathBuf],
+    max_bytes: u64,
+    timeout: u64,
+) -> (Vec<parallax_engine::Report>, usize) {
     let ingest = IngestOptions { max_bytes };
-    let mut reports = Vec::new();
+    let mut slots: Vec<Option<parallax_engine::Report>> = inputs.iter().map(|_| None).collect();
     let mut failed = 0;
-    for f in &files {
+    let urls: Vec<(usize, String)> = inputs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let s = p.to_string_lossy();
+            fetch::is_url(&s).then(|| (i, s.into_owned()))
+        })
+        .collect();
+    if !urls.is_empty() {
+        let list: Vec<String> = urls.iter().map(|(_, u)| u.clone()).collect();
+        let opts = FetchOptions::default()
+            .timeout(std::time::Duration::from_secs(timeout.max(1)))
+            .max_bytes(max_bytes);
+        let results = fetch::fetch_all_blocking(&list, &opts, Arc::new(FetchLines::new()));
+        for ((i, _), r) in urls.iter().zip(results) {
+            match r {
+                Ok(rep) => slots[*i] = Some(rep),
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("parallax: skipped: {e}");
+                }
+            }
+        }
+    }
+    for (i, f) in inputs.iter().enumerate() {
+        if urls.iter().any(|(j, _)| *j == i) {
+            continue;
+        }
         match parallax_engine::read_path(f, &ingest) {
-            Ok(r) => reports.push(r),
+            Ok(r) => slots[i] = Some(r),
             Err(e) => {
                 failed += 1;
                 eprintln!("parallax: skipped: {e}");
             }
         }
     }
+    (slots.into_iter().flatten().collect(), failed)
+}
+
+/// Per-URL progress on standard error, when it is a terminal.
+struct FetchLines {
+    on: bool,
+}
+
+impl FetchLines {
+    fn new() -> Self {
+        FetchLines {
+            on: std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+impl fetch::FetchProgress for FetchLines {
+    fn event(&self, _index: usize, url: &str, event: fetch::FetchEvent) {
+        if !self.on {
+            return;
+        }
+        match event {
+            fetch::FetchEvent::Started => eprintln!("parallax: fetching {url}"),
+            fetch::FetchEvent::Done => eprintln!("parallax: fetched {url}"),
+            // Failures are reported once, with the reason, by the caller.
+            fetch::FetchEvent::Received { .. } | fetch::FetchEvent::Failed(_) => {}
+        }
+    }
+}
+
+fn compare_cmd(args: CompareArgs) -> Result<ExitCode> {
+    let CompareArgs {
+        files,
+        format,
+        out,
+        topics,
+        no_auto_topic,
+        max_bytes,
+        threshold,
+        color,
+        save,
+        timeout,
+    } = args;
+    let color = color.as_str();
+    let (reports, failed) = read_inputs(&files, max_bytes, timeout);
     let search: Vec<PathBuf> = std::env::current_dir()
         .map(|d| vec![d.join("topics")])
         .unwrap_or_default();
@@ -227,19 +330,14 @@ fn compare_cmd(
     let bar = progress_bar(reports.iter().map(|r| r.text.len()).sum());
     let cmp = compare(reports, &opts, &bar).context("cannot compare")?;
     bar.finish();
-    let fmt = match format {
-        OutFormat::Text => Format::Text,
-        OutFormat::Json => Format::Json,
-        OutFormat::Md => Format::Markdown,
-        OutFormat::Csv => Format::Csv,
-        OutFormat::Html => Format::Html,
-        OutFormat::Worksheet => Format::Worksheet,
-        OutFormat::AnswerKey => Format::AnswerKey,
-        OutFormat::Pdf | OutFormat::WorksheetPdf | OutFormat::AnswerKeyPdf => {
-            let bytes = pdf(format, &cmp)?;
-            write_bytes(out.as_deref(), &bytes)?;
-            return Ok(ExitCode::from(if failed > 0 { 1 } else { 0 }));
-        }
+    if let Some(path) = &save {
+        parallax_engine::saved::save(path, &cmp)
+            .with_context(|| format!("cannot save {}", path.display()))?;
+    }
+    let Some(fmt) = format.engine() else {
+        let bytes = pdf(format, &cmp)?;
+        write_bytes(out.as_deref(), &bytes)?;
+        return Ok(ExitCode::from(if failed > 0 { 1 } else { 0 }));
     };
     match out {
         Some(path) => {
@@ -298,6 +396,70 @@ fn write_bytes(out: Option<&Path>, bytes: &[u8]) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn refetch_cmd(file: &Path, format: OutFormat, timeout: u64) -> Result<ExitCode> {
+    let Some(fmt) = format.engine() else {
+        anyhow::bail!("refetch prints to the terminal: use --format text, json, md, csv or html");
+    };
+    let saved = parallax_engine::saved::load(file)?;
+    let fetched: Vec<&parallax_engine::model::Document> = saved
+        .documents
+        .iter()
+        .filter(|d| d.fetch.is_some())
+        .collect();
+    if fetched.is_empty() {
+        eprintln!(
+            "parallax: {} holds no report fetched from the web; nothing to re-fetch",
+            file.display()
+        );
+        return Ok(ExitCode::from(0));
+    }
+    let opts = FetchOptions::default().timeout(std::time::Duration::from_secs(timeout.max(1)));
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the network runtime")?;
+    let fetcher = fetch::Fetcher::new(opts)?;
+    let cmp_opts = Options::default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let (mut changed, mut failed) = (0, 0);
+    for doc in fetched {
+        let Some(rec) = doc.fetch.as_ref() else {
+            continue;
+        };
+        match rt.block_on(fetch::check_for_edits(doc, &fetcher, &cmp_opts)) {
+            Ok(rev) if !rev.changed => writeln!(
+                out,
+                "unchanged  {}  (text identical to the copy fetched {})",
+                rec.requested_url, rec.fetched_at
+            )?,
+            Ok(rev) => {
+                changed += 1;
+                writeln!(
+                    out,
+                    "CHANGED    {}  (fetched {}, now {}); the two versions compared:",
+                    rec.requested_url, rec.fetched_at, rev.after.fetched_at
+                )?;
+                export::write(fmt, &rev.comparison, &mut out, false)?;
+                writeln!(out)?;
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("parallax: {e}");
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::from(if failed > 0 {
+        1
+    } else if changed > 0 {
+        3
+    } else {
+        0
+    }))
 }
 
 /// A progress bar on standard error, shown only on a terminal for large work.

@@ -34,6 +34,7 @@ fn hostile() -> Comparison {
 The army chief <img src=x onerror=alert(1)> asked Morales to step down. \
 A link [x](javascript:alert(2)) and </script><script>alert(3)</script> closes nothing."
             .into(),
+        fetch: None,
     };
     let b = Report {
         path: "plain.txt".into(),
@@ -48,6 +49,7 @@ A link [x](javascript:alert(2)) and </script><script>alert(3)</script> closes no
         },
         text: "Three people were killed in Sacaba on Friday. The army chief asked Morales to step down."
             .into(),
+        fetch: None,
     };
     let opts = parallax_engine::Options::default().created("2019-11-30T00:00:00Z");
     parallax_engine::compare(vec![a, b], &opts, &parallax_engine::NoProgress).expect("compare")
@@ -461,4 +463,44 @@ fn markdown_digest_orders_sections_and_carries_provenance() {
     let md = render(&hostile(), Format::Markdown);
     assert!(!md.contains("<script>") && !md.contains("<img"));
     assert!(!md.contains("[x](javascript"), "no live Markdown link");
+}
+
+#[test]
+fn a_fetched_report_carries_its_frozen_copy_provenance_everywhere() {
+    let mut cmp = common::compare_corpus();
+    cmp.documents[0].fetch = Some(parallax_engine::model::FetchRecord {
+        requested_url: "https://example.org/short/abc".into(),
+        final_url: "https://example.org/andean-wire/2019/11/11/morales".into(),
+        fetched_at: "2026-11-28T16:44:23Z".into(),
+        status: 200,
+        content_type: "text/html; charset=utf-8".into(),
+        bytes: 48_211,
+        body_sha256: "ab".repeat(32),
+    });
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("schema/parallax.comparison-1.schema.json"))
+            .expect("schema file"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
+    let json: serde_json::Value = serde_json::from_str(&render(&cmp, Format::Json)).expect("json");
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut bad = json;
+    bad["documents"][0]["fetch"]["status"] = "ok".into();
+    assert!(!validator.is_valid(&bad));
+    for format in [Format::Html, Format::Markdown, Format::Csv] {
+        let out = render(&cmp, format);
+        for needle in [
+            "https://example.org/short/abc",
+            "https://example.org/andean-wire/2019/11/11/morales",
+            "2026-11-28T16:44:23Z",
+            &"ab".repeat(32),
+        ] {
+            assert!(out.contains(needle), "{format:?} lacks {needle}");
+        }
+    }
 }

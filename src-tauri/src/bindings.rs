@@ -8,7 +8,10 @@ use std::path::Path;
 use parallax_engine::model::Comparison;
 use ts_rs::{Config, ExportError, TS};
 
-use crate::types::{Added, AppError, Draft, ProgressEvent, RecentFile, Session};
+use crate::types::{
+    Added, AppError, Draft, EditCheck, ExportOption, FetchProgressEvent, ProgressEvent, RecentFile,
+    Session,
+};
 
 /// Write the bindings (one `.ts` file per type) into `dir`.
 pub fn export(dir: &Path) -> Result<(), ExportError> {
@@ -20,5 +23,8 @@ pub fn export(dir: &Path) -> Result<(), ExportError> {
     Draft::export_all(&cfg)?;
     ProgressEvent::export_all(&cfg)?;
     RecentFile::export_all(&cfg)?;
+    FetchProgressEvent::export_all(&cfg)?;
+    EditCheck::export_all(&cfg)?;
+    ExportOption::export_all(&cfg)?;
     Ok(())
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use parallax_engine::fetch::{self, FetchEvent, FetchOptions};
 use parallax_engine::ingest::{self, IngestOptions};
 use parallax_engine::model::{Comparison, Metadata};
 use parallax_engine::{saved, Options, Progress};
@@ -13,8 +14,11 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 
 use crate::state::AppState;
-use crate::types::{Added, AppError, CmdResult, Draft, ProgressEvent, RecentFile, Session};
-use crate::{examples, recent};
+use crate::types::{
+    Added, AppError, CmdResult, Draft, Edit, EditCheck, ExportKind, ExportOption,
+    FetchProgressEvent, ProgressEvent, RecentFile, Session,
+};
+use crate::{examples, export, recent};
 
 /// Run blocking work on the blocking pool and flatten its result.
 async fn blocking<T: Send + 'static>(
@@ -62,27 +66,38 @@ pub fn list_reports(state: State<'_, AppState>) -> Vec<Draft> {
 /// reported one by one; the others are added.
 #[tauri::command]
 pub async fn add_files<R: Runtime>(app: AppHandle<R>, paths: Vec<String>) -> CmdResult<Added> {
-    let (reports, errors) = blocking(move || {
+    let results = blocking(move || {
         let opts = IngestOptions::default();
-        let mut reports = Vec::new();
-        let mut errors = Vec::new();
-        for p in paths {
-            match ingest::read_path(Path::new(&p), &opts) {
-                Ok(r) => reports.push(r),
-                Err(e) => errors.push(AppError::from(e)),
-            }
-        }
-        Ok((reports, errors))
+        Ok(paths
+            .iter()
+            .map(|p| ingest::read_path(Path::new(p), &opts))
+            .collect())
     })
     .await?;
+    Ok(add_read(&app, results))
+}
+
+/// Add the reports that were read; list the ones that were not, each with its
+/// own error. Shared by files and URLs.
+fn add_read<R: Runtime>(
+    app: &AppHandle<R>,
+    results: Vec<parallax_engine::Result<parallax_engine::Report>>,
+) -> Added {
+    let (mut reports, mut errors) = (Vec::new(), Vec::new());
+    for r in results {
+        match r {
+            Ok(rep) => reports.push(rep),
+            Err(e) => errors.push(AppError::from(e)),
+        }
+    }
     let state = app.state::<AppState>();
     let drafts = if reports.is_empty() {
         state.drafts()
     } else {
         state.add(reports)
     };
-    retitle(&app);
-    Ok(Added { drafts, errors })
+    retitle(app);
+    Added { drafts, errors }
 }
 
 /// Add pasted text as a report, with the metadata the user typed.
@@ -102,6 +117,131 @@ pub fn add_pasted<R: Runtime>(
     let drafts = app.state::<AppState>().add(vec![report]);
     retitle(&app);
     Ok(drafts)
+}
+
+/// Fetch web pages as reports, concurrently, with progress per URL. The
+/// Rust side fetches (the window never does); URLs that fail are reported one
+/// by one with their cause, and the others are added.
+#[tauri::command]
+pub async fn add_urls<R: Runtime>(
+    app: AppHandle<R>,
+    urls: Vec<String>,
+    on_progress: Channel<FetchProgressEvent>,
+) -> CmdResult<Added> {
+    let urls: Vec<String> = urls
+        .into_iter()
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty())
+        .collect();
+    if urls.is_empty() {
+        return Err(AppError::new(
+            "fetch-invalid-url",
+            "type or paste a web address first",
+        ));
+    }
+    let progress = Arc::new(FetchChannel(on_progress));
+    let results = fetch::fetch_all(&urls, &FetchOptions::default(), progress).await;
+    Ok(add_read(&app, results))
+}
+
+/// Fetch progress forwarded to the window.
+struct FetchChannel(Channel<FetchProgressEvent>);
+
+impl fetch::FetchProgress for FetchChannel {
+    fn event(&self, index: usize, url: &str, event: FetchEvent) {
+        let (state, bytes, total, message) = match event {
+            FetchEvent::Started => ("started", 0, None, None),
+            FetchEvent::Received { bytes, total } => ("received", bytes, total, None),
+            FetchEvent::Done => ("done", 0, None, None),
+            FetchEvent::Failed(m) => ("failed", 0, None, Some(m)),
+        };
+        let _ = self.0.send(FetchProgressEvent {
+            index,
+            url: url.to_string(),
+            state: state.to_string(),
+            bytes,
+            total,
+            message,
+        });
+    }
+}
+
+/// Fetch a web report of the current comparison again and say whether the
+/// article was edited since its frozen copy, sentence by sentence.
+#[tauri::command]
+pub async fn check_edits<R: Runtime>(app: AppHandle<R>, document: String) -> CmdResult<EditCheck> {
+    let cmp = app
+        .state::<AppState>()
+        .comparison()
+        .ok_or_else(|| AppError::new("no-comparison", "there is no comparison yet"))?;
+    let doc = cmp
+        .document(&document)
+        .ok_or_else(|| AppError::new("not-found", format!("no report {document}")))?;
+    let fetcher = fetch::Fetcher::new(FetchOptions::default())?;
+    let rev = fetch::check_for_edits(doc, &fetcher, &Options::default()).await?;
+    Ok(edit_check(&rev))
+}
+
+/// The sentence-level edits between a frozen copy and a fresh fetch.
+fn edit_check(rev: &fetch::Revision) -> EditCheck {
+    let cmp = &rev.comparison;
+    let text = |id: &str| cmp.sentence(id).map(|(_, s)| s.text.clone());
+    let position = |id: &str| {
+        parallax_engine::model::split_sentence_id(id)
+            .map(|(_, i)| i)
+            .unwrap_or(usize::MAX)
+    };
+    let earlier = cmp
+        .documents
+        .first()
+        .map(|d| d.id.clone())
+        .unwrap_or_default();
+    let mut edits: Vec<(usize, Edit)> = Vec::new();
+    for l in &cmp.links {
+        if l.relation == parallax_engine::model::Relation::Verbatim
+            && l.diff
+                .iter()
+                .all(|d| d.op == parallax_engine::model::DiffTag::Equal)
+        {
+            continue;
+        }
+        // Links run from the earlier version to the current one.
+        let (a, b) = if l.a.starts_with(&format!("{earlier}:")) {
+            (&l.a, &l.b)
+        } else {
+            (&l.b, &l.a)
+        };
+        edits.push((
+            position(a),
+            Edit {
+                before: text(a),
+                after: text(b),
+                relation: l.relation.as_str().to_string(),
+                reasons: l.reasons.iter().map(|r| r.explanation.clone()).collect(),
+            },
+        ));
+    }
+    for id in &cmp.unique {
+        let removed = id.starts_with(&format!("{earlier}:"));
+        edits.push((
+            if removed { position(id) } else { usize::MAX },
+            Edit {
+                before: removed.then(|| text(id)).flatten(),
+                after: (!removed).then(|| text(id)).flatten(),
+                relation: if removed { "removed" } else { "added" }.to_string(),
+                reasons: Vec::new(),
+            },
+        ));
+    }
+    edits.sort_by_key(|(p, _)| *p);
+    EditCheck {
+        document: rev.document.clone(),
+        url: rev.before.requested_url.clone(),
+        before: rev.before.fetched_at.clone(),
+        after: rev.after.fetched_at.clone(),
+        changed: rev.changed,
+        edits: edits.into_iter().map(|(_, e)| e).collect(),
+    }
 }
 
 /// Change a report's metadata (outlet, date, language...).
@@ -264,6 +404,32 @@ pub async fn save_comparison<R: Runtime>(app: AppHandle<R>, path: String) -> Cmd
     recent::touch(state.config_dir().as_deref(), &path);
     retitle(&app);
     Ok(path.display().to_string())
+}
+
+/// The Export menu: every format, and whether this build can make it.
+#[tauri::command]
+pub fn export_formats() -> Vec<ExportOption> {
+    export::options()
+}
+
+/// Export the current comparison to `path` (chosen in the save dialog) as
+/// `kind`, atomically. Returns the path written (with the extension added
+/// when it was missing).
+#[tauri::command]
+pub async fn export_comparison<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+    kind: ExportKind,
+) -> CmdResult<String> {
+    let cmp = app.state::<AppState>().comparison().ok_or_else(|| {
+        AppError::new(
+            "no-comparison",
+            "there is no comparison to export yet: compare some reports first",
+        )
+    })?;
+    let path = PathBuf::from(path);
+    let written = blocking(move || export::write(&cmp, kind, &path)).await?;
+    Ok(written.display().to_string())
 }
 
 /// Open a `.parallax` file. A damaged or newer file is an error and the

@@ -10,6 +10,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod examples;
+pub mod export;
 pub mod recent;
 pub mod state;
 pub mod types;
@@ -45,6 +46,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_reports,
             commands::add_files,
             commands::add_pasted,
+            commands::add_urls,
+            commands::check_edits,
             commands::update_meta,
             commands::remove_report,
             commands::clear_reports,
@@ -53,6 +56,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::cancel_compare,
             commands::current,
             commands::save_comparison,
+            commands::export_formats,
+            commands::export_comparison,
             commands::open_comparison,
             commands::recent_files,
             commands::confirm_close,

@@ -213,6 +213,7 @@ impl AppState {
                 source: d.source,
                 meta: d.meta.clone(),
                 text: d.text.clone(),
+                fetch: d.fetch.clone(),
             })
             .collect();
         let mut g = self.lock();
@@ -267,6 +268,7 @@ fn draft(key: &str, r: &Report) -> Draft {
         meta: r.meta.clone(),
         words: r.text.split_whitespace().count(),
         preview,
+        fetch: r.fetch.clone(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! [`Comparison`]. TypeScript versions are generated from these (ts-rs) into
 //! `ui/src/generated/`; `tests/types.rs` fails when they drift.
 
-use parallax_engine::model::{Comparison, Metadata, SourceKind};
+use parallax_engine::model::{Comparison, FetchRecord, Metadata, SourceKind};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -58,6 +58,9 @@ pub struct Draft {
     pub words: usize,
     /// The first characters of the text.
     pub preview: String,
+    /// For a report fetched from the web: where from and when (the frozen
+    /// copy's provenance).
+    pub fetch: Option<FetchRecord>,
 }
 
 /// The result of adding files: the drafts that were read, and one error per
@@ -79,6 +82,58 @@ pub struct ProgressEvent {
     pub done: usize,
     /// Units in the stage.
     pub total: usize,
+}
+
+/// Progress of one URL being fetched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FetchProgressEvent {
+    /// The URL's position in the list the window sent.
+    pub index: usize,
+    /// The URL.
+    pub url: String,
+    /// `started`, `received`, `done` or `failed`.
+    pub state: String,
+    /// Bytes received so far.
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// The size the server announced, if it did.
+    #[ts(type = "number | null")]
+    pub total: Option<u64>,
+    /// Why it failed.
+    pub message: Option<String>,
+}
+
+/// What re-fetching a web report found: whether the article changed since
+/// its frozen copy, and how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditCheck {
+    /// The document in the current comparison.
+    pub document: String,
+    /// The URL fetched again.
+    pub url: String,
+    /// When the frozen copy was fetched.
+    pub before: String,
+    /// When it was fetched now.
+    pub after: String,
+    /// Whether the article's text changed.
+    pub changed: bool,
+    /// The edits, sentence by sentence: the frozen copy's sentence and the
+    /// current one with the relation between them (`None` on one side for
+    /// sentences removed or added).
+    pub edits: Vec<Edit>,
+}
+
+/// One edited sentence of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Edit {
+    /// The sentence as first fetched, if it was there.
+    pub before: Option<String>,
+    /// The sentence now, if it is still there.
+    pub after: Option<String>,
+    /// `verbatim`, `agree`, `diverge`, `contradict`, or `removed` / `added`.
+    pub relation: String,
+    /// The reasons' explanations.
+    pub reasons: Vec<String>,
 }
 
 /// What the window needs to show the current work: on start-up, after
@@ -111,3 +166,43 @@ pub struct RecentFile {
 
 /// Result type of every command.
 pub type CmdResult<T> = Result<T, AppError>;
+
+/// A format the window can export the comparison to: the CLI's `--format`
+/// values that make a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportKind {
+    /// The self-contained HTML report.
+    Html,
+    /// The Markdown digest.
+    Markdown,
+    /// The versioned model, `parallax.comparison/1`.
+    Json,
+    /// One row per link.
+    Csv,
+    /// The PDF report.
+    Pdf,
+    /// The classroom worksheet, HTML (outlets hidden).
+    Worksheet,
+    /// The classroom worksheet, PDF.
+    WorksheetPdf,
+    /// The worksheet's answer key, HTML.
+    AnswerKey,
+    /// The worksheet's answer key, PDF.
+    AnswerKeyPdf,
+}
+
+/// One entry of the Export menu.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportOption {
+    /// What to ask `export_comparison` for.
+    pub kind: ExportKind,
+    /// The menu label.
+    pub label: String,
+    /// A line on what the file is for.
+    pub hint: String,
+    /// The file extension, without the dot.
+    pub extension: String,
+    /// False when this build cannot make it (PDF without the `pdf` feature).
+    pub available: bool,
+}

@@ -286,6 +286,93 @@ fn a_damaged_or_newer_file_is_refused_and_the_work_is_kept() {
     assert_eq!(session["dirty"], true);
 }
 
+/// Every file under `dir` with its size.
+fn files_under(dir: &Path) -> Vec<(PathBuf, u64)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("list").flatten() {
+            let meta = e.metadata().expect("meta");
+            if meta.is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push((e.path(), meta.len()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_real_saved_file_cut_short_or_with_bad_spans_is_refused_and_the_work_is_kept() {
+    let h = harness();
+    two_reports(&h);
+    let cmp = compare(&h);
+    let written = h.ok(
+        "save_comparison",
+        json!({ "path": h.path("good.parallax").display().to_string() }),
+    );
+    let bytes = std::fs::read(written.as_str().expect("path")).expect("saved file");
+    h.ok("clear_reports", json!({}));
+    two_reports(&h);
+    let cmp2 = compare(&h);
+    assert_eq!(cmp2["documents"], cmp["documents"]);
+
+    for cut in [1, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
+        let cut_file = h.path(&format!("cut-{cut}.parallax"));
+        std::fs::write(&cut_file, &bytes[..cut]).expect("write cut");
+        let e = h.err(
+            "open_comparison",
+            json!({ "path": cut_file.display().to_string() }),
+        );
+        assert_eq!(e["kind"], "saved-file", "cut at {cut}: {e}");
+    }
+    // Consistent JSON whose span points past its sentence's text.
+    let mut v: Value = serde_json::from_slice(&bytes).expect("json");
+    v["comparison"]["documents"][0]["sentences"][0]["end"] = 999_999.into();
+    let bad = write(&h.path("bad-span.parallax"), &v.to_string());
+    let e = h.err("open_comparison", json!({ "path": bad }));
+    assert!(
+        e["message"].as_str().is_some_and(|m| m.contains("damaged")),
+        "{e}"
+    );
+
+    let session = h.ok("current", json!({}));
+    assert_eq!(session["comparison"], cmp2, "the open comparison stays");
+    assert_eq!(session["dirty"], true);
+}
+
+#[test]
+fn opening_a_comparison_writes_only_the_recent_list() {
+    let h = harness();
+    two_reports(&h);
+    compare(&h);
+    let written = h.ok(
+        "save_comparison",
+        json!({ "path": h.path("a.parallax").display().to_string() }),
+    );
+    // Reports in the file claim paths elsewhere: they are labels, never used.
+    let mut v: Value =
+        serde_json::from_slice(&std::fs::read(written.as_str().expect("path")).expect("read"))
+            .expect("json");
+    v["comparison"]["documents"][0]["path"] = "../../outside.md".into();
+    let crafted = write(&h.path("crafted.parallax"), &v.to_string());
+    let before = files_under(h.dir.path());
+    h.ok("open_comparison", json!({ "path": crafted }));
+    let after = files_under(h.dir.path());
+    let changed: Vec<&PathBuf> = after
+        .iter()
+        .filter(|f| !before.contains(f))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        changed.iter().all(|p| p.ends_with("config/recent.json")),
+        "{changed:?}"
+    );
+    assert!(!h.dir.path().join("../outside.md").exists());
+}
+
 #[test]
 fn unsaved_work_holds_the_close_until_confirmed() {
     let h = harness();
@@ -309,4 +396,161 @@ fn commands_not_granted_to_the_window_are_refused() {
     assert!(h
         .call("plugin:dialog|message", json!({ "message": "hi" }))
         .is_err());
+}
+
+/// A page of the test's own writing, with a weekday that can be edited.
+fn news_page(day: &str) -> String {
+    format!(
+        "<!doctype html><html><head><title>Sacaba</title>\
+         <meta property=\"og:site_name\" content=\"Served Wire\">\
+         <meta property=\"article:published_time\" content=\"2019-11-16T09:00:00Z\"></head>\
+         <body><nav><a href=\"/\">Home</a></nav><article>\
+         <p>Nine people were killed in Sacaba on {day}, the Ombudsman said.</p>\
+         <p>Police fired tear gas at marchers on the bridge into the city.</p>\
+         <p>The interim government denied that soldiers had fired live rounds.</p>\
+         </article><footer>All rights reserved.</footer></body></html>"
+    )
+}
+
+#[test]
+fn urls_are_fetched_by_rust_and_a_refetch_shows_the_edit() {
+    use wiremock::matchers::path;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let page = |body: String| {
+        ResponseTemplate::new(200).set_body_raw(body.into_bytes(), "text/html; charset=utf-8")
+    };
+    // The server runs on its own runtime's threads while the app calls it.
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let server = rt.block_on(async {
+        let server = MockServer::start().await;
+        Mock::given(path("/a"))
+            .respond_with(page(news_page("Friday")))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(path("/a"))
+            .respond_with(page(news_page("Thursday")))
+            .mount(&server)
+            .await;
+        Mock::given(path("/b"))
+            .respond_with(page(news_page("Friday").replace("Nine", "At least five")))
+            .mount(&server)
+            .await;
+        server
+    });
+    let h = harness();
+    let base = server.uri();
+    let added = h.ok(
+        "add_urls",
+        json!({
+            "urls": [format!("{base}/a"), format!("{base}/b"), format!("{base}/gone"), "file:///etc/passwd"],
+            "onProgress": "__CHANNEL__:2",
+        }),
+    );
+    let drafts = added["drafts"].as_array().expect("drafts");
+    assert_eq!(drafts.len(), 2);
+    assert_eq!(drafts[0]["meta"]["outlet"], "Served Wire");
+    assert_eq!(drafts[0]["fetch"]["requested_url"], format!("{base}/a"));
+    let kinds: Vec<&str> = added["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["fetch-status", "fetch-scheme"]);
+
+    let cmp = compare(&h);
+    let doc = cmp["documents"][0]["id"].as_str().expect("id").to_string();
+    assert!(cmp["documents"][0]["fetch"]["body_sha256"].is_string());
+    let check = h.ok("check_edits", json!({ "document": doc }));
+    assert_eq!(check["changed"], true);
+    let edits = check["edits"].as_array().expect("edits");
+    let edit = edits
+        .iter()
+        .find(|e| e["relation"] == "contradict")
+        .unwrap_or_else(|| panic!("the changed day is a contradiction: {edits:?}"));
+    assert!(edit["before"]
+        .as_str()
+        .is_some_and(|s| s.contains("Friday")));
+    assert!(edit["after"]
+        .as_str()
+        .is_some_and(|s| s.contains("Thursday")));
+    // A report that was not fetched cannot be re-fetched.
+    let e = h.err("check_edits", json!({ "document": "nope" }));
+    assert_eq!(e["kind"], "not-found");
+    drop(server);
+}
+
+#[test]
+fn export_writes_every_available_format_and_refuses_without_a_comparison() {
+    let h = harness();
+    let menu = h.ok("export_formats", json!({}));
+    let menu = menu.as_array().expect("menu");
+    assert_eq!(menu.len(), 9);
+    let kinds: Vec<&str> = menu.iter().filter_map(|o| o["kind"].as_str()).collect();
+    for k in [
+        "html",
+        "pdf",
+        "markdown",
+        "csv",
+        "json",
+        "worksheet",
+        "answer-key",
+    ] {
+        assert!(kinds.contains(&k), "{k} missing from {kinds:?}");
+    }
+    assert_eq!(
+        h.err(
+            "export_comparison",
+            json!({ "path": h.path("r.html").display().to_string(), "kind": "html" })
+        )["kind"],
+        "no-comparison"
+    );
+    two_reports(&h);
+    compare(&h);
+    for option in menu {
+        let kind = option["kind"].as_str().expect("kind");
+        let ext = option["extension"].as_str().expect("extension");
+        // No extension given: the command adds the format's own.
+        let asked = h.path(&format!("export-{kind}"));
+        let args = json!({ "path": asked.display().to_string(), "kind": kind });
+        if option["available"] == false {
+            assert_eq!(h.err("export_comparison", args)["kind"], "unsupported");
+            assert!(!asked.with_extension(ext).exists());
+            continue;
+        }
+        let written = h.ok("export_comparison", args);
+        let written = PathBuf::from(written.as_str().expect("path"));
+        assert_eq!(written, asked.with_extension(ext));
+        let bytes = std::fs::read(&written).expect("exported file");
+        let text = String::from_utf8_lossy(&bytes);
+        match ext {
+            "pdf" => assert!(bytes.starts_with(b"%PDF-"), "{kind}: not a PDF"),
+            "json" => {
+                let v: Value = serde_json::from_slice(&bytes).expect("json");
+                assert_eq!(v["schema"], "parallax.comparison/1");
+            }
+            _ => {}
+        }
+        match kind {
+            // The report names both outlets and the conflicting Sacaba tolls.
+            "html" | "markdown" | "csv" => {
+                assert!(text.contains("Harborlight"), "{kind} lacks the outlet");
+                assert!(text.contains("Nine people were killed in Sacaba"), "{kind}");
+            }
+            // The key reveals which source is which outlet.
+            "answer-key" => {
+                assert!(text.contains("Harborlight") && text.contains("Source A"));
+            }
+            // The worksheet hides the outlets but keeps the text.
+            "worksheet" => {
+                assert!(
+                    !text.contains("Harborlight"),
+                    "the worksheet names an outlet"
+                );
+                assert!(text.contains("Source A"));
+            }
+            _ => {}
+        }
+    }
 }

@@ -6,7 +6,8 @@
 // target/debug/parallax-app (or PARALLAX_APP). Fails, never skips, without them.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -109,7 +110,7 @@ describe("Parallax window", () => {
   it("opens on the Start screen with the relation legend words", async () => {
     await visible(".view-start h1");
     assert.equal(await (await $(".tab.on")).getText(), "Start");
-    assert.equal(await (await $("#add-url")).isEnabled(), false, "URL adding is marked as coming");
+    assert.equal(await (await $("#add-url")).isEnabled(), true, "URLs can be added");
   });
 
   it("loads the Bolivia 2019 example", async () => {
@@ -277,10 +278,48 @@ describe("Parallax window", () => {
     Object.assign(timings, await js("return window.__parallax.timings"));
   });
 
+  it("exports the report, the worksheet and PDFs from the Export menu", async () => {
+    await (await $("#export-btn")).click();
+    const dialog = await visible(".modal", 5000);
+    const rows = await $$(".modal .choice-row");
+    assert.equal(rows.length, 9, "one row per export format");
+    // The app under test is built with PDF output (scripts/test-app.sh).
+    assert.equal(await js("return document.querySelectorAll('.modal .choice-row:disabled').length"), 0);
+    assert.match(await dialog.getText(), /Worksheet \(PDF\)/);
+    await shot("15-export.png");
+    await (await $('.modal [data-choice="cancel"]')).click();
+    await driver.wait(async () => (await $$(".modal")).length === 0, 3000);
+
+    const exportTo = (path, kind) =>
+      driver.executeAsyncScript("const done = arguments[arguments.length - 1]; window.__parallax.exportTo(arguments[0], arguments[1]).then(done)", path, kind);
+    const html = await exportTo(join(work, "report"), "html");
+    assert.equal(html, join(work, "report.html"), "the extension is added");
+    assert.match(await (await visible(".banner")).getText(), /Exported to .*report\.html/);
+    const page = readFileSync(html, "utf8");
+    assert.match(page, /Sacaba/);
+    assert.doesNotMatch(page, /<(script|link|img)[^>]+(src|href)=["']?https?:/i, "the report loads nothing from the network");
+
+    const pdf = await exportTo(join(work, "report.pdf"), "pdf");
+    assert.ok(readFileSync(pdf).subarray(0, 5).equals(Buffer.from("%PDF-")), "not a PDF");
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    assert.match(text, /Sacaba/);
+    assert.match(text, /contradict/i);
+    // A page of it, as people will see it.
+    execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, join(SHOTS, "11-report-pdf")]);
+
+    const sheet = await exportTo(join(work, "sheet.pdf"), "worksheet-pdf");
+    const sheetText = execFileSync("pdftotext", [sheet, "-"], { encoding: "utf8" });
+    assert.match(sheetText, /Source A/);
+    assert.doesNotMatch(sheetText, /Andean Wire/, "the worksheet names an outlet");
+  });
+
   it("shows pasted markup as text and runs nothing", async () => {
     await (await $('[data-tab="start"]')).click();
     await (await $("#clear-reports")).click();
-    const payload = 'Officials said <img src=x onerror="window.__xss=1"> nine people died in Sacaba on Friday.';
+    const payload = 'Officials said <img src=x onerror="window.__xss=1"> nine people died in Sacaba on Friday. ' +
+      'A witness wrote <script>window.__xss=2</script> on a sign. ' +
+      'Readers were sent to <a href="javascript:window.__xss=3">this page</a> by the mayor. ' +
+      'Marchers carried a <b onmouseover="window.__xss=4">banner</b> across the bridge.';
     const paste = async (outlet, text) => {
       await (await $("#paste-open")).click();
       await (await $("#paste-outlet")).sendKeys(outlet);
@@ -295,8 +334,82 @@ describe("Parallax window", () => {
     await compareAndWait();
     const text = await js("return [...document.querySelectorAll('.s')].map(s => s.textContent).join(' ')");
     assert.match(text, /<img src=x onerror="window.__xss=1">/);
+    // Sentences are shown one element each, so compare without the spaces
+    // the join put at sentence boundaries ("window." ends a sentence).
+    const squeezed = text.replace(/\s+/g, "");
+    assert.ok(squeezed.includes("<script>window.__xss=2</script>"), text);
+    assert.ok(squeezed.includes('<ahref="javascript:window.__xss=3">'), text);
+    assert.ok(squeezed.includes('<bonmouseover="window.__xss=4">'), text);
     assert.equal(await js("return document.querySelectorAll('img').length"), 0);
+    // No element from the payload exists: no inline script, no javascript:
+    // link, no handler attribute anywhere in the document.
+    assert.equal(await js("return [...document.querySelectorAll('script')].filter(s => !s.src).length"), 0);
+    assert.equal(await js("return document.querySelectorAll('a[href^=\"javascript:\"], [onmouseover], [onerror]').length"), 0);
+    // Hover and click the sentence that carries the handler text: nothing runs.
+    const banner = await js("return [...document.querySelectorAll('.s')].find(s => s.textContent.includes('onmouseover')) || null");
+    assert.ok(banner, "the sentence with the handler text is shown");
+    await driver.actions().move({ origin: banner }).perform();
+    await banner.click();
     assert.equal(await js("return window.__xss === undefined"), true);
     await shot("08-pasted-markup.png");
+  });
+
+  it("adds reports from URLs, fetched by Rust, and checks one for edits", async () => {
+    // Pages of our own writing, served on 127.0.0.1 by the test itself; the
+    // wire story is edited after its first fetch.
+    const page = (outlet, paras) =>
+      `<!doctype html><html><head><title>${outlet}</title><meta property="og:site_name" content="${outlet}">` +
+      `<meta property="article:published_time" content="2019-11-16T08:00:00Z"></head><body>` +
+      `<nav><a href="/">Home</a> <a href="/world">World</a></nav><article>${paras.map((p) => `<p>${p}</p>`).join("")}</article>` +
+      `<footer>All rights reserved.</footer></body></html>`;
+    let wireHits = 0;
+    const server = http.createServer((req, res) => {
+      if (req.url === "/wire") {
+        wireHits += 1;
+        const day = wireHits === 1 ? "Friday" : "Thursday";
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        res.end(page("Served Wire", [`Nine people were killed in Sacaba on ${day}, the Ombudsman said.`, "Police fired tear gas at marchers on the bridge into the city.", "The interim government denied that soldiers had fired live rounds."]));
+      } else if (req.url === "/local") {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        res.end(page("Valley Courier", ["At least five people were killed in Sacaba on Friday, officials said.", "Police fired tear gas at marchers on the bridge into the city.", "Farmers from the Chapare had walked for two days to reach the city."]));
+      } else {
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("not here");
+      }
+    });
+    await new Promise((r) => server.listen(0, "127.0.0.1", r));
+    const base = `http://127.0.0.1:${server.address().port}`;
+    try {
+      await (await $('[data-tab="start"]')).click();
+      await (await $("#clear-reports")).click();
+      // The pasted comparison before this is unsaved: discard it, as asked.
+      await (await visible('.modal [data-choice="discard"]', 3000)).click();
+      await driver.wait(async () => (await $$(".modal")).length === 0, 3000);
+      await (await $("#add-url")).click();
+      await js("const t = document.getElementById('url-input'); t.value = arguments[0]; t.dispatchEvent(new Event('input'))", `${base}/wire\n${base}/local\n${base}/gone`);
+      await (await $("#url-add")).click();
+      await driver.wait(async () => (await $$(".draft-table tbody tr")).length === 2, 20000, "the pages were not added");
+      await driver.wait(async () => (await $$('.url-status li[data-state="failed"]')).length === 1, 5000);
+      assert.match(await js("return document.querySelector('.url-status li[data-state=\"failed\"]').textContent"), /HTTP 404/);
+      assert.equal((await $$('.url-status li[data-state="done"]')).length, 2);
+      assert.match(await js("return document.querySelector('.draft-fetched').textContent"), /127\.0\.0\.1:\d+ · fetched/);
+      assert.match(await js("return document.querySelector('.draft-table').textContent"), /Served Wire/);
+      await shot("13-add-url.png");
+      await compareAndWait();
+      assert.doesNotMatch(await js("return document.querySelector('.columns').textContent"), /All rights reserved/);
+      const edits = await $$(".edits-btn");
+      assert.equal(edits.length, 2, "each web report offers a check for edits");
+      await edits[0].click();
+      await visible(".modal .edit");
+      const dialog = await js("return document.querySelector('.modal').textContent");
+      assert.match(dialog, /This article was edited/);
+      assert.match(dialog, /Friday/);
+      assert.match(dialog, /Thursday/);
+      await shot("14-edits.png");
+      await (await $('.modal [data-choice="ok"]')).click();
+      await driver.wait(async () => (await $$(".modal")).length === 0, 3000);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -12,14 +12,19 @@ import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { api, asError } from "./api";
+import type { Added } from "./generated/Added";
 import type { AppError } from "./generated/AppError";
 import type { Comparison } from "./generated/Comparison";
 import type { Draft } from "./generated/Draft";
+import type { ExportKind } from "./generated/ExportKind";
+import type { ExportOption } from "./generated/ExportOption";
+import type { FetchProgressEvent } from "./generated/FetchProgressEvent";
 import type { Session } from "./generated/Session";
 import { nextReveal } from "./model/classroom";
 import { shown, type Filter } from "./model/filter";
 import { buildIndex, RELATIONS, type Index, type Rel } from "./model/index";
 import { CompareView } from "./view/compare";
+import { editsBody } from "./view/edits";
 import { h, replace } from "./view/dom";
 import { chip } from "./view/legend";
 import { MatrixView } from "./view/matrix";
@@ -50,6 +55,8 @@ interface Probe {
   /** What the Save and Open dialogs do once a path is chosen (native
    * dialogs cannot be driven through WebDriver). */
   saveTo?: (path: string) => Promise<boolean>;
+  /** Export to a path without the save dialog; resolves with the path written, or null. */
+  exportTo?: (path: string, kind: ExportKind) => Promise<string | null>;
   openPath?: (path: string) => Promise<void>;
 }
 declare global {
@@ -89,6 +96,7 @@ class App {
   private readonly banner = h("div", { class: "banner", attrs: { role: "alert", hidden: "" } });
   private readonly fileLabel = h("span", { class: "file-label" });
   private readonly saveBtn = h("button", { attrs: { id: "save-btn" }, title: "Save the comparison (Ctrl+S)" }, "Save…");
+  private readonly exportBtn = h("button", { attrs: { id: "export-btn" }, title: "Export a report, worksheet or data file (Ctrl+E)" }, "Export…");
   private readonly classBtn = h("button", { class: "toggle", attrs: { id: "classroom-btn", "aria-pressed": "false" }, title: "Classroom mode: hide sources, large type" }, "Classroom");
   private readonly classBar = h("div", { class: "classbar", attrs: { hidden: "" } });
   private readonly main = h("main");
@@ -97,6 +105,7 @@ class App {
     this.start = new StartView({
       openFiles: () => void this.openFiles(),
       paste: (label, text, meta) => this.paste(label, text, meta),
+      addUrls: (urls, onProgress) => this.addUrls(urls, onProgress),
       loadExample: () => void this.loadExample(),
       updateMeta: async (key, meta) => {
         try {
@@ -115,7 +124,7 @@ class App {
       openRecent: (p) => void this.openPath(p),
     });
     const jump = (sid: string) => this.jumpTo(sid);
-    this.compare = new CompareView({ filter: (f) => this.setFilter(f), select: (sid) => this.compare.select(sid) });
+    this.compare = new CompareView({ filter: (f) => this.setFilter(f), select: (sid) => this.compare.select(sid), checkEdits: (doc) => void this.checkEdits(doc) });
     this.matrix = new MatrixView(jump);
     this.wording = new WordingView(jump);
     this.summary = new SummaryView(jump);
@@ -130,13 +139,14 @@ class App {
       }),
     );
     this.saveBtn.addEventListener("click", () => void this.saveAs());
+    this.exportBtn.addEventListener("click", () => void this.exportAs());
     this.classBtn.addEventListener("click", () => this.setClassroom(!this.classroom));
     const topbar = h(
       "header",
       { class: "topbar" },
       h("div", { class: "brand" }, h("span", { class: "mark", attrs: { "aria-hidden": "true" } }, h("i"), h("i"), h("i")), h("span", { class: "word" }, "Parallax"), this.fileLabel),
       tabs,
-      h("div", { class: "actions" }, this.classBtn, h("button", { attrs: { id: "open-btn" }, title: "Open a saved comparison (Ctrl+O)", on: { click: () => void this.openComparison() } }, "Open…"), this.saveBtn),
+      h("div", { class: "actions" }, this.classBtn, h("button", { attrs: { id: "open-btn" }, title: "Open a saved comparison (Ctrl+O)", on: { click: () => void this.openComparison() } }, "Open…"), this.saveBtn, this.exportBtn),
     );
     for (const v of [this.start.root, this.compare.root, this.matrix.root, this.wording.root, this.summary.root]) this.main.appendChild(v);
     replace(root, topbar, this.classBar, this.banner, this.main);
@@ -210,6 +220,7 @@ class App {
       b.setAttribute("aria-selected", String(id === this.tab));
     }
     this.saveBtn.disabled = !has;
+    this.exportBtn.disabled = !has;
     const name = this.path ? this.path.slice(this.path.lastIndexOf("/") + 1) : has ? "Untitled comparison" : "";
     this.fileLabel.textContent = name ? `${this.dirty ? "• " : ""}${name}` : "";
     this.fileLabel.title = this.dirty ? "Unsaved changes" : (this.path ?? "");
@@ -258,6 +269,17 @@ class App {
       h("button", { class: "ghost icon-btn", attrs: { "aria-label": "Dismiss" }, on: { click: () => (this.banner.hidden = true) } }, "×"),
     );
     this.banner.dataset.kind = e.kind;
+    this.banner.hidden = false;
+  }
+
+  /** A quiet confirmation in the banner's place (not an error). */
+  private notice(text: string): void {
+    replace(
+      this.banner,
+      h("span", { class: "banner-text" }, text),
+      h("button", { class: "ghost icon-btn", attrs: { "aria-label": "Dismiss" }, on: { click: () => (this.banner.hidden = true) } }, "×"),
+    );
+    this.banner.dataset.kind = "done";
     this.banner.hidden = false;
   }
 
@@ -315,6 +337,25 @@ class App {
       this.start.pasteError(asError(e).message);
       return false;
     }
+  }
+
+  private async addUrls(urls: string[], onProgress: (p: FetchProgressEvent) => void): Promise<Added | null> {
+    try {
+      const r = await api.addUrls(urls, onProgress);
+      this.setDrafts(r.drafts);
+      if (r.errors.length < urls.length) this.setDirty(true);
+      return r;
+    } catch (e) {
+      this.error(asError(e), "The pages could not be fetched");
+      return null;
+    }
+  }
+
+  private async checkEdits(docId: string): Promise<void> {
+    await this.run(async () => {
+      const r = await api.checkEdits(docId);
+      await ask(r.changed ? "This article was edited" : "No edits since it was fetched", editsBody(r), [{ id: "ok", label: "Close", kind: "primary" }]);
+    }, "The page could not be fetched again");
   }
 
   private async loadExample(): Promise<void> {
@@ -384,6 +425,47 @@ class App {
       this.setDirty(false);
       await this.refreshRecent();
     }, "Could not save");
+  }
+
+  /** Export menu → save dialog → the Rust exporter. */
+  private async exportAs(): Promise<void> {
+    if (!this.ix) return;
+    let options: ExportOption[];
+    try {
+      options = await api.exportFormats();
+    } catch (e) {
+      this.error(asError(e), "Could not export");
+      return;
+    }
+    const picked = await ask(
+      "Export",
+      h("p", null, "The file keeps exactly what each source said and how they differ; it opens offline."),
+      [
+        ...options.map((o) => ({ id: o.kind, label: o.label, hint: o.available ? o.hint : `${o.hint} (not in this build: it was built without PDF)`, disabled: !o.available })),
+        { id: "cancel", label: "Cancel", kind: "ghost" as const },
+      ],
+    );
+    const option = options.find((o) => o.kind === picked);
+    if (!option) return;
+    const base = this.path ? this.path.replace(/\.parallax$/i, "") : "comparison";
+    const suffix = option.kind.startsWith("worksheet") ? "-worksheet" : option.kind.startsWith("answer-key") ? "-answer-key" : "";
+    const target = await saveDialog({
+      title: `Export: ${option.label}`,
+      defaultPath: `${base}${suffix}.${option.extension}`,
+      filters: [{ name: option.label, extensions: [option.extension] }],
+    });
+    if (target) await this.exportTo(target, option.kind);
+  }
+
+  async exportTo(target: string, kind: ExportKind): Promise<string | null> {
+    try {
+      const written = await api.exportTo(target, kind);
+      this.notice(`Exported to ${written}`);
+      return written;
+    } catch (e) {
+      this.error(asError(e), "Could not export");
+      return null;
+    }
   }
 
   private async openComparison(): Promise<void> {
@@ -516,6 +598,11 @@ class App {
       void this.saveAs();
       return;
     }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "e") {
+      e.preventDefault();
+      void this.exportAs();
+      return;
+    }
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "o") {
       e.preventDefault();
       void this.openComparison();
@@ -538,6 +625,7 @@ class App {
 
 const app = new App(document.getElementById("app")!);
 probe.saveTo = (p) => app.saveTo(p);
+probe.exportTo = (p, k) => app.exportTo(p, k);
 probe.openPath = (p) => app.openPath(p);
 // The shell paints before any IPC round trip; the session fills it in.
 void afterPaint().then(() => timing("first-paint", performance.now()));

@@ -11,7 +11,7 @@ import { rename } from "../src/view/names";
 import { fixture } from "./fixture";
 
 function view() {
-  const calls: { filter: Filter[]; select: (string | null)[] } = { filter: [], select: [] };
+  const calls: { filter: Filter[]; select: (string | null)[]; edits: string[] } = { filter: [], select: [], edits: [] };
   const v: CompareView = new CompareView({
     filter: (f) => {
       calls.filter.push(f);
@@ -21,6 +21,7 @@ function view() {
       calls.select.push(sid);
       v.select(sid);
     },
+    checkEdits: (doc) => calls.edits.push(doc),
   });
   document.body.replaceChildren(v.root);
   const ix = buildIndex(fixture);
@@ -37,6 +38,14 @@ describe("h()", () => {
   it("refuses inline handlers and style attributes", () => {
     expect(() => h("span", { attrs: { onclick: "alert(1)" } })).toThrow();
     expect(() => h("span", { attrs: { style: "color:red" } })).toThrow();
+    expect(() => h("span", { attrs: { OnMouseOver: "alert(1)" } })).toThrow();
+  });
+  it("refuses URL attributes, so no javascript: link or remote fetch can be made", () => {
+    expect(() => h("a", { attrs: { href: "javascript:alert(1)" } })).toThrow();
+    expect(() => h("img", { attrs: { src: "https://example.org/x.png" } })).toThrow();
+    expect(() => h("iframe", { attrs: { srcdoc: "<script>1</script>" } })).toThrow();
+    const el = h("p", null, '<a href="javascript:window.__xss=3">x</a><script>window.__xss=2</script>');
+    expect(el.querySelector("a, script")).toBeNull();
   });
 });
 

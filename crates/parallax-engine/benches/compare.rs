@@ -80,6 +80,7 @@ fn synthetic(n: usize, l: usize) -> Vec<Report> {
                 source: parallax_engine::model::SourceKind::Text,
                 meta: Default::default(),
                 text,
+                fetch: None,
             }
         })
         .collect()

@@ -81,6 +81,28 @@ pub fn candidates(
     opts: &AlignOptions,
     internal: bool,
 ) -> Vec<Candidate> {
+    candidates_watched(
+        docs,
+        idf,
+        matcher,
+        opts,
+        internal,
+        &crate::compare::NoProgress,
+    )
+}
+
+/// [`candidates`], reporting `align` progress (pairs scored of pairs found)
+/// and stopping early when `progress` says the user cancelled: the workers
+/// then skip their remaining pairs, and the caller checks
+/// [`Progress::cancelled`](crate::Progress::cancelled) and discards the result.
+pub fn candidates_watched(
+    docs: &[Vec<SentenceAnalysis>],
+    idf: &Idf,
+    matcher: &Matcher,
+    opts: &AlignOptions,
+    internal: bool,
+    progress: &dyn crate::Progress,
+) -> Vec<Candidate> {
     use rayon::prelude::*;
     let mut postings: HashMap<String, Vec<Addr>> = HashMap::new();
     let mut keys: Vec<Vec<Vec<String>>> = Vec::with_capacity(docs.len());
@@ -171,9 +193,13 @@ pub fn candidates(
         .par_iter()
         .map(|d| d.iter().map(profile).collect())
         .collect();
+    let ticker = crate::compare::Ticker::new(progress, "align", pairs.len());
     pairs
         .par_iter()
         .filter_map(|&(a, b)| {
+            if ticker.tick() {
+                return None;
+            }
             let f = features_with(
                 &docs[a.0][a.1],
                 &profiles[a.0][a.1],

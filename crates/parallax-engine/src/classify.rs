@@ -278,18 +278,7 @@ fn dates(a: Side, b: Side, out: &mut Vec<Reason>) {
     if a.s.dates.iter().all(|d| d.reported) || b.s.dates.iter().all(|d| d.reported) {
         return;
     }
-    let (_, conflict) = crate::features::date_features(a.s, b.s);
-    if conflict > 0.0 {
-        let xs: Vec<_> = a.s.dates.iter().filter(|d| !d.reported).collect();
-        let ys: Vec<_> = b.s.dates.iter().filter(|d| !d.reported).collect();
-        let x = xs
-            .iter()
-            .find(|x| ys.iter().all(|y| x.compatible(y) == Some(false)))
-            .unwrap_or(&xs[0]);
-        let y = ys
-            .iter()
-            .find(|y| x.compatible(y) == Some(false))
-            .unwrap_or(&ys[0]);
+    if let (_, Some((x, y))) = crate::features::date_conflict(a.s, b.s) {
         out.push(reason(
             ReasonKind::Date,
             true,
@@ -307,9 +296,20 @@ fn dates(a: Side, b: Side, out: &mut Vec<Reason>) {
         ));
         return;
     }
+    // The same words for a date name the same day when nothing can move it:
+    // an absolute date, or a relative one ("on Sunday") in reports of the
+    // same date. (Found comparing a report with its copy: "November 19" in
+    // two undated reports was "cannot be compared".)
+    let same_words = |x: &crate::analyse::DateMention, y: &crate::analyse::DateMention| {
+        crate::text::fold(a.text(x.span)) == crate::text::fold(b.text(y.span))
+            && (x.relative.is_none() || a.date == b.date)
+    };
     // Comparable but not resolvable: show it as a difference to check.
     for x in a.s.dates.iter().filter(|d| !d.reported) {
-        let any_known = b.s.dates.iter().any(|y| x.compatible(y).is_some());
+        let any_known =
+            b.s.dates
+                .iter()
+                .any(|y| x.compatible(y).is_some() || same_words(x, y));
         if !any_known && (x.relative.is_some() || x.start.is_none()) {
             let Some(y) = b.s.dates.iter().find(|d| !d.reported) else {
                 return;
@@ -333,7 +333,10 @@ fn dates(a: Side, b: Side, out: &mut Vec<Reason>) {
         }
     }
     for y in b.s.dates.iter().filter(|d| !d.reported) {
-        let any_known = a.s.dates.iter().any(|x| y.compatible(x).is_some());
+        let any_known =
+            a.s.dates
+                .iter()
+                .any(|x| y.compatible(x).is_some() || same_words(x, y));
         if !any_known && (y.relative.is_some() || y.start.is_none()) {
             let Some(x) = a.s.dates.iter().find(|d| !d.reported) else {
                 return;

@@ -27,6 +27,51 @@ pub trait Progress: Sync {
     }
 }
 
+/// Counts work done by parallel workers, tells `progress` about every
+/// `step`-th unit (so a channel to a window is not flooded), and answers
+/// whether the user cancelled, checked every 64 units: cancelling takes
+/// effect inside a stage, not only between stages.
+pub(crate) struct Ticker<'a> {
+    progress: &'a dyn Progress,
+    stage: &'static str,
+    total: usize,
+    step: usize,
+    done: std::sync::atomic::AtomicUsize,
+    stop: std::sync::atomic::AtomicBool,
+}
+
+impl<'a> Ticker<'a> {
+    pub(crate) fn new(progress: &'a dyn Progress, stage: &'static str, total: usize) -> Self {
+        Ticker {
+            progress,
+            stage,
+            total,
+            // About fifty updates a stage.
+            step: (total / 50).max(1),
+            done: Default::default(),
+            stop: Default::default(),
+        }
+    }
+
+    /// One unit done. Returns true when the work should stop.
+    pub(crate) fn tick(&self) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.stop.load(Relaxed) {
+            return true;
+        }
+        let n = self.done.fetch_add(1, Relaxed) + 1;
+        if n % self.step == 0 || n == self.total {
+            self.progress
+                .stage(self.stage, n.min(self.total), self.total);
+        }
+        if n % 64 == 0 && self.progress.cancelled() {
+            self.stop.store(true, Relaxed);
+            return true;
+        }
+        false
+    }
+}
+
 /// Progress that goes nowhere.
 pub struct NoProgress;
 impl Progress for NoProgress {
@@ -158,16 +203,23 @@ pub fn compare(
 
     // Segment and analyse.
     let total = prepared.len();
+    let analysed = Ticker::new(progress, "analyse", total);
     let docs: Vec<Prepared> = prepared
         .into_par_iter()
         .map(|(_, id, report)| {
+            // Once cancelled, the remaining reports are not analysed.
+            let skip = analysed.stop.load(std::sync::atomic::Ordering::Relaxed);
             let lang = report_language(&report);
             let anchor = report
                 .meta
                 .date
                 .as_deref()
                 .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            let segs = crate::segment::segment(&report.text, &lang);
+            let segs = if skip {
+                Vec::new()
+            } else {
+                crate::segment::segment(&report.text, &lang)
+            };
             let sentences = segs
                 .into_iter()
                 .map(|seg| {
@@ -175,6 +227,7 @@ pub fn compare(
                     (seg, analyse::sentence(t, &lang, anchor, &lex))
                 })
                 .collect();
+            analysed.tick();
             Prepared {
                 id,
                 report,
@@ -183,7 +236,6 @@ pub fn compare(
             }
         })
         .collect();
-    progress.stage("analyse", total, total);
     if progress.cancelled() {
         return Err(Error::Cancelled);
     }
@@ -195,8 +247,7 @@ pub fn compare(
 
     // Align and classify.
     let idf = matcher.idf();
-    let cands = align::candidates(&analyses, &idf, matcher, &opts.align, false);
-    progress.stage("align", 1, 2);
+    let cands = align::candidates_watched(&analyses, &idf, matcher, &opts.align, false, progress);
     if progress.cancelled() {
         return Err(Error::Cancelled);
     }
@@ -235,14 +286,18 @@ pub fn compare(
         }
     };
     let bar = opts.align.contradiction;
+    let classified = Ticker::new(progress, "classify", selected.len());
     let mut links: Vec<Link> = selected
         .par_iter()
+        .filter(|_| !classified.tick())
         .map(|c| (c.same, make_link(c)))
         .filter(|(same, l)| l.relation != Relation::Contradict || *same >= bar)
         .map(|(_, l)| l)
         .collect();
+    if progress.cancelled() {
+        return Err(Error::Cancelled);
+    }
     links.sort_by_key(|l| sort_key(&l.a, &l.b));
-    progress.stage("classify", 2, 2);
 
     let over = |opts: &Options| opts.deadline.is_some_and(|d| started.elapsed() > d);
 
@@ -307,6 +362,7 @@ pub fn compare(
                     language: p.lang.clone(),
                     sha256: sha256(&p.report.text),
                     text: p.report.text.clone(),
+                    fetch: p.report.fetch.clone(),
                     sentences,
                 },
             )

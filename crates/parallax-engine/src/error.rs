@@ -71,6 +71,14 @@ pub enum Error {
     /// The matcher weights could not be read.
     #[error("matcher weights: {0}")]
     Weights(String),
+    /// A report could not be fetched from the web.
+    #[error("{url}: {failure}")]
+    Fetch {
+        /// The URL as the user gave it.
+        url: String,
+        /// What went wrong.
+        failure: FetchFailure,
+    },
     /// The user cancelled the comparison.
     #[error("the comparison was cancelled")]
     Cancelled,
@@ -95,9 +103,75 @@ impl Error {
             Error::TooFew(_) => "too-few",
             Error::Saved { .. } => "saved-file",
             Error::Weights(_) => "weights",
+            Error::Fetch { failure, .. } => failure.kind(),
             Error::Cancelled => "cancelled",
             Error::Io(_) => "io",
             Error::Json(_) => "json",
+        }
+    }
+}
+
+/// Why a URL could not be fetched: each names the cause a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchFailure {
+    /// Not a URL at all.
+    #[error("not a valid URL ({0})")]
+    InvalidUrl(String),
+    /// A scheme other than http or https (file:, javascript:, data:, ftp:...).
+    #[error("only http and https addresses can be fetched, not {0}:")]
+    Scheme(String),
+    /// The host name does not resolve.
+    #[error("the host name could not be found (DNS): {0}")]
+    Dns(String),
+    /// Nothing listens at that address.
+    #[error("the server refused the connection")]
+    Refused,
+    /// Another connection failure (TLS, reset, unreachable network).
+    #[error("could not connect: {0}")]
+    Connect(String),
+    /// The server took too long.
+    #[error("no complete answer within {0} seconds (timeout)")]
+    Timeout(u64),
+    /// The server answered with an error status.
+    #[error("the server answered HTTP {0}")]
+    Status(u16),
+    /// The body is larger than the limit.
+    #[error("the page is larger than the limit of {0} bytes")]
+    TooLarge(u64),
+    /// More redirects than allowed.
+    #[error("more than {0} redirects")]
+    TooManyRedirects(usize),
+    /// A redirect back to an address already visited.
+    #[error("a redirect loop (back to {0})")]
+    RedirectLoop(String),
+    /// The content type is not a web page or text.
+    #[error("this is {0}, not an article (only HTML and plain text can be compared)")]
+    NotAnArticle(String),
+    /// The page arrived but holds no report (empty, binary, no article text).
+    #[error("{0}")]
+    Unreadable(String),
+    /// Anything else from the HTTP stack.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl FetchFailure {
+    /// A short machine-readable kind, for the app boundary.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            FetchFailure::InvalidUrl(_) => "fetch-invalid-url",
+            FetchFailure::Scheme(_) => "fetch-scheme",
+            FetchFailure::Dns(_) => "fetch-dns",
+            FetchFailure::Refused => "fetch-refused",
+            FetchFailure::Connect(_) => "fetch-connect",
+            FetchFailure::Timeout(_) => "fetch-timeout",
+            FetchFailure::Status(_) => "fetch-status",
+            FetchFailure::TooLarge(_) => "fetch-too-large",
+            FetchFailure::TooManyRedirects(_) => "fetch-redirects",
+            FetchFailure::RedirectLoop(_) => "fetch-redirect-loop",
+            FetchFailure::NotAnArticle(_) => "fetch-not-an-article",
+            FetchFailure::Unreadable(_) => "fetch-unreadable",
+            FetchFailure::Other(_) => "fetch",
         }
     }
 }

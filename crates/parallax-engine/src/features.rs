@@ -545,27 +545,73 @@ pub fn number_features(a: &SentenceAnalysis, b: &SentenceAnalysis) -> (f64, f64,
 
 /// (dates all compatible, some date conflicts).
 pub fn date_features(a: &SentenceAnalysis, b: &SentenceAnalysis) -> (f64, f64) {
+    let (any_ok, conflict) = date_conflict(a, b);
+    (
+        if any_ok && conflict.is_none() {
+            1.0
+        } else {
+            0.0
+        },
+        if conflict.is_some() { 1.0 } else { 0.0 },
+    )
+}
+
+/// Whether any date agrees, and the pair of dates in conflict, if any.
+///
+/// Date mentions are paired one to one: each compatible pair is settled, and
+/// a conflict is two leftover mentions, one on each side, that cannot be the
+/// same day. One-to-one matters for copy edits: "Nov 10 ... on Sunday" and
+/// "Nov 10 ... on Monday" share "Nov 10", but Monday is then left over
+/// against Sunday, which is the change.
+pub fn date_conflict<'s>(
+    a: &'s SentenceAnalysis,
+    b: &'s SentenceAnalysis,
+) -> (
+    bool,
+    Option<(
+        &'s crate::analyse::DateMention,
+        &'s crate::analyse::DateMention,
+    )>,
+) {
     let ad: Vec<&crate::analyse::DateMention> = a.dates.iter().filter(|d| !d.reported).collect();
     let bd: Vec<&crate::analyse::DateMention> = b.dates.iter().filter(|d| !d.reported).collect();
     if ad.is_empty() || bd.is_empty() {
-        return (0.0, 0.0);
+        return (false, None);
     }
-    let mut any_ok = false;
-    let mut a_unmatched = false;
-    for x in &ad {
-        let verdicts: Vec<Option<bool>> = bd.iter().map(|y| x.compatible(y)).collect();
-        if verdicts.contains(&Some(true)) {
-            any_ok = true;
-        } else if verdicts.iter().all(|v| *v == Some(false)) {
-            a_unmatched = true;
-        }
-    }
+    // A mention that no date on the other side can be: a conflict as it was
+    // always judged, whatever the pairing.
+    let a_unmatched = ad
+        .iter()
+        .find(|x| bd.iter().all(|y| x.compatible(y) == Some(false)));
     let b_unmatched = bd
         .iter()
-        .any(|y| ad.iter().all(|x| y.compatible(x) == Some(false)));
-    let conflict = a_unmatched && b_unmatched;
-    (
-        if any_ok && !conflict { 1.0 } else { 0.0 },
-        if conflict { 1.0 } else { 0.0 },
-    )
+        .find(|y| ad.iter().all(|x| y.compatible(x) == Some(false)));
+    let mut used = vec![false; bd.len()];
+    let mut left_a = Vec::new();
+    for x in &ad {
+        match (0..bd.len()).find(|&j| !used[j] && x.compatible(bd[j]) == Some(true)) {
+            Some(j) => used[j] = true,
+            None => left_a.push(*x),
+        }
+    }
+    let any_ok = used.iter().any(|u| *u);
+    if let (Some(x), Some(y)) = (a_unmatched, b_unmatched) {
+        return (any_ok, Some((x, y)));
+    }
+    let left_b: Vec<&crate::analyse::DateMention> = bd
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(y, _)| *y)
+        .collect();
+    let all_conflict = !left_a.is_empty()
+        && !left_b.is_empty()
+        && left_a
+            .iter()
+            .all(|x| left_b.iter().all(|y| x.compatible(y) == Some(false)));
+    if all_conflict {
+        (any_ok, Some((left_a[0], left_b[0])))
+    } else {
+        (any_ok, None)
+    }
 }

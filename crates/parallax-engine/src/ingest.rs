@@ -2,7 +2,8 @@
 //! normalised text plus metadata.
 //!
 //! The hard cases are encodings and HTML. Bytes are decoded by BOM first
-//! (UTF-8, UTF-16 LE/BE), then as UTF-8, then by the HTML `<meta charset>`,
+//! (UTF-8, UTF-16 LE/BE), then UTF-16 without a BOM (by its zero bytes),
+//! then as UTF-8, then by the HTML `<meta charset>`,
 //! then by `chardetng`'s guess (in practice Windows-1252 for Latin-1 files).
 //! The decoded text is put in Unicode NFC with `\n` line ends; that text is
 //! what the user sees and what every span indexes into. Curly quotes and
@@ -29,6 +30,8 @@ pub struct Report {
     pub meta: Metadata,
     /// The normalised text.
     pub text: String,
+    /// How it was fetched, for reports from the web.
+    pub fetch: Option<crate::model::FetchRecord>,
 }
 
 /// Options for ingest.
@@ -92,6 +95,19 @@ pub fn from_bytes(
     kind: Option<SourceKind>,
     opts: &IngestOptions,
 ) -> Result<Report> {
+    from_bytes_in(name, bytes, kind, None, opts)
+}
+
+/// Read a report from bytes whose charset a transport named (an HTTP
+/// `Content-Type` header): a byte-order mark still wins, then `charset`, then
+/// the usual detection of [`decode`].
+pub fn from_bytes_in(
+    name: &str,
+    bytes: &[u8],
+    kind: Option<SourceKind>,
+    charset: Option<&'static encoding_rs::Encoding>,
+    opts: &IngestOptions,
+) -> Result<Report> {
     if bytes.len() as u64 > opts.max_bytes {
         return Err(Error::TooLarge {
             name: name.to_string(),
@@ -105,7 +121,12 @@ pub fn from_bytes(
             detail,
         });
     }
-    let text = decode(bytes, kind == Some(SourceKind::Html));
+    let text = match charset {
+        Some(enc) if encoding_rs::Encoding::for_bom(bytes).is_none() => {
+            enc.decode_without_bom_handling(bytes).0.into_owned()
+        }
+        _ => decode(bytes, kind == Some(SourceKind::Html)),
+    };
     if let Some(detail) = looks_binary(&text) {
         return Err(Error::Binary {
             name: name.to_string(),
@@ -130,6 +151,7 @@ pub fn from_bytes(
                 source: kind,
                 meta,
                 text: trim_block(body),
+                fetch: None,
             }
         }
     };
@@ -231,6 +253,10 @@ pub fn decode(bytes: &[u8], html: bool) -> String {
         let (cow, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return cow.into_owned();
     }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (cow, _) = enc.decode_without_bom_handling(bytes);
+        return cow.into_owned();
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
     }
@@ -250,6 +276,27 @@ pub fn decode(bytes: &[u8], html: bool) -> String {
     let enc = det.guess(None, chardetng::Utf8Detection::Deny);
     let (cow, _, _) = enc.decode(bytes);
     cow.into_owned()
+}
+
+/// UTF-16 saved without a byte order mark: Latin-script text then has a zero
+/// byte in every other position (odd positions for little-endian, even for
+/// big-endian) and almost none in the others. Valid UTF-8 never looks like
+/// that unless it is mostly NULs, which is refused as binary anyway.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let zeros = |parity: usize| head.chunks_exact(2).filter(|p| p[parity] == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 7 && even * 20 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 20 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// The charset named by a `<meta charset>` or `http-equiv` tag in the first 4 KB.
@@ -360,6 +407,7 @@ fn markdown(name: &str, text: &str) -> Result<Report> {
         source: SourceKind::Markdown,
         meta,
         text: trim_block(&out),
+        fetch: None,
     })
 }
 
@@ -416,6 +464,23 @@ mod tests {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(from_bytes("c", &be, None, &opts()).unwrap().text, "Añez");
+    }
+
+    #[test]
+    fn utf16_without_a_bom_decodes() {
+        let text = "Evo Morales resigned on Sunday; Áñez took office.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(from_bytes("le.txt", &le, None, &opts()).unwrap().text, text);
+        assert_eq!(from_bytes("be.txt", &be, None, &opts()).unwrap().text, text);
+        // Text with a few NULs inside is still UTF-8.
+        let nuls = "Morales\0 resigned\0 on Sunday after the army suggested it.";
+        assert_eq!(
+            from_bytes("n.txt", nuls.as_bytes(), None, &opts())
+                .unwrap()
+                .text,
+            "Morales resigned on Sunday after the army suggested it."
+        );
     }
 
     #[test]

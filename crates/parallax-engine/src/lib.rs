@@ -32,6 +32,8 @@ pub mod compare;
 pub mod error;
 pub mod export;
 pub mod features;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod html;
 pub mod ingest;
 pub mod lexicon;
@@ -44,7 +46,7 @@ pub mod topic;
 pub mod train;
 
 pub use compare::{compare, compare_texts, NoProgress, Options, Progress};
-pub use error::{Error, Result};
+pub use error::{Error, FetchFailure, Result};
 pub use ingest::{read_path, IngestOptions, Report};
 pub use model::Comparison;
 

@@ -104,8 +104,38 @@ pub struct Document {
     pub text: String,
     /// SHA-256 of `text`, hex.
     pub sha256: String,
+    /// How the report was fetched from the web, when it was: the frozen
+    /// copy's provenance. Absent for files and pasted text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub fetch: Option<FetchRecord>,
     /// Sentences in reading order.
     pub sentences: Vec<Sentence>,
+}
+
+/// The provenance of a report fetched from the web. With the report's text
+/// and its SHA-256 this is the frozen copy: a saved comparison never needs
+/// the network again, and a later re-fetch can show whether the article was
+/// edited since.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FetchRecord {
+    /// The URL the user gave.
+    pub requested_url: String,
+    /// The URL after redirects: where the text actually came from.
+    pub final_url: String,
+    /// When it was fetched, RFC 3339 in UTC.
+    pub fetched_at: String,
+    /// The HTTP status of the final response.
+    pub status: u16,
+    /// The response's `Content-Type` header, as sent.
+    pub content_type: String,
+    /// The size of the response body, in bytes.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes: u64,
+    /// SHA-256 of the raw response body, hex (the document's own `sha256` is
+    /// of the extracted text).
+    pub body_sha256: String,
 }
 
 /// A sentence of a report.

@@ -3,13 +3,14 @@
 //! network. Written atomically: a temporary file beside the target, synced,
 //! then renamed over it, so a crash mid-save leaves the old file intact.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::Comparison;
+use crate::model::{Comparison, Span};
 
 /// Schema tag of a saved file.
 pub const FILE_SCHEMA: &str = "parallax.file/1";
@@ -99,23 +100,85 @@ pub fn load(path: &Path) -> Result<Comparison> {
             message: format!("unsupported comparison schema {}", file.comparison.schema),
         });
     }
-    // Spans must lie inside their texts, on character boundaries.
-    for d in &file.comparison.documents {
+    // A damaged or hand-edited file must not reach the window with spans
+    // that point past (or into the middle of a character of) their text.
+    validate(&file.comparison).map_err(|problem| Error::Saved {
+        name,
+        message: format!("the file is damaged ({problem})"),
+    })?;
+    Ok(file.comparison)
+}
+
+/// Check that every position in a comparison is usable: each sentence's span
+/// lies in its report's text, on character boundaries, and matches its text;
+/// every link, cluster, quote and framing use names sentences that exist; and
+/// every reason, diff, quote and framing span lies in the right report's text
+/// on character boundaries. [`load`] refuses a file that fails this, and the
+/// tests hold every comparison the engine makes to it.
+pub fn validate(cmp: &Comparison) -> std::result::Result<(), String> {
+    // Sentence id → its report's text.
+    let mut texts: HashMap<&str, &str> = HashMap::new();
+    for d in &cmp.documents {
         for s in &d.sentences {
-            if s.end > d.text.len()
-                || !d.text.is_char_boundary(s.start)
-                || !d.text.is_char_boundary(s.end)
-                || d.text[s.start..s.end] != s.text
-            {
-                return Err(Error::Saved {
-                    name,
-                    message: format!(
-                        "the file is damaged (sentence {} does not match its report's text)",
-                        s.id
-                    ),
-                });
+            if d.text.get(s.start..s.end) != Some(s.text.as_str()) {
+                return Err(format!(
+                    "sentence {} does not match its report's text",
+                    s.id
+                ));
+            }
+            texts.insert(s.id.as_str(), d.text.as_str());
+        }
+    }
+    let text_of = |id: &str| {
+        texts
+            .get(id)
+            .copied()
+            .ok_or_else(|| format!("sentence {id} is not in any report"))
+    };
+    let span_in = |text: &str, sp: &Span, what: &str| {
+        if sp.start <= sp.end && text.get(sp.start..sp.end).is_some() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{what} span {}..{} is outside its report's text",
+                sp.start, sp.end
+            ))
+        }
+    };
+    for l in cmp.links.iter().chain(&cmp.internal) {
+        let (ta, tb) = (text_of(&l.a)?, text_of(&l.b)?);
+        for r in &l.reasons {
+            for sp in &r.a_spans {
+                span_in(ta, sp, "a reason")?;
+            }
+            for sp in &r.b_spans {
+                span_in(tb, sp, "a reason")?;
+            }
+        }
+        for op in &l.diff {
+            if let Some(sp) = &op.a {
+                span_in(ta, sp, "a diff")?;
+            }
+            if let Some(sp) = &op.b {
+                span_in(tb, sp, "a diff")?;
             }
         }
     }
-    Ok(file.comparison)
+    for c in &cmp.clusters {
+        for id in &c.sentences {
+            text_of(id)?;
+        }
+    }
+    for id in &cmp.unique {
+        text_of(id)?;
+    }
+    for q in &cmp.quotes {
+        for side in [&q.a, &q.b] {
+            span_in(text_of(&side.sentence)?, &side.span, "a quote")?;
+        }
+    }
+    for f in &cmp.framing {
+        span_in(text_of(&f.sentence)?, &f.span, "a framing")?;
+    }
+    Ok(())
 }

@@ -26,6 +26,7 @@ fn report(path: &str, outlet: &str, text: &str) -> Report {
             byline: None,
         },
         text: text.into(),
+        fetch: None,
     }
 }
 
@@ -169,7 +170,7 @@ fn worksheet_pdf_hides_outlets_and_answer_key_reveals_them() {
     assert!(!sheet.contains("example.org"));
     assert!(sheet.contains("Source A") && sheet.contains("Source C"));
     // A number question from the Sacaba counts, answered with sentence numbers.
-    assert!(sheet.contains("Which sources give a number"), "{sheet}");
+    assert!(sheet.contains("Which sources give a death toll"), "{sheet}");
     assert!(key.contains("sentence 2"), "{key}");
     assert!(key.contains("Nine") && key.contains("Three"));
 }

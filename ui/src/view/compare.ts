@@ -11,6 +11,8 @@ import { renderDetail } from "./detail";
 export interface CompareActions {
   filter(f: Filter): void;
   select(sid: string | null): void;
+  /** Fetch a web report again and show what was edited since. */
+  checkEdits(docId: string): void;
 }
 
 export class CompareView {
@@ -100,6 +102,9 @@ export class CompareView {
                 },
                 `⇄ ${internal.length} internal contradiction${internal.length > 1 ? "s" : ""}`,
               )
+            : null,
+          d.fetch
+            ? h("button", { class: "edits-btn ghost small", title: `Fetch ${d.fetch.requested_url} again and show what changed since ${d.fetch.fetched_at}`, on: { click: () => this.act.checkEdits(d.id) } }, "↻ Check for edits")
             : null,
         ),
         body,

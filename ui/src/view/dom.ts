@@ -12,6 +12,8 @@ export interface Props {
   on?: { [K in keyof HTMLElementEventMap]?: (e: HTMLElementEventMap[K]) => void };
 }
 
+const URL_ATTRS = new Set(["href", "src", "srcset", "srcdoc", "action", "formaction", "xlink:href", "poster", "background", "ping"]);
+
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props) {
@@ -20,7 +22,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | 
     if (props.data) for (const [k, v] of Object.entries(props.data)) el.dataset[k] = v;
     if (props.attrs) {
       for (const [k, v] of Object.entries(props.attrs)) {
-        if (k.startsWith("on") || k === "style") throw new Error(`h(): attribute ${k} is not allowed`);
+        // Handlers and styles run or restyle; URL attributes could carry a
+        // javascript: link or fetch from the network. The UI needs none.
+        const name = k.toLowerCase();
+        if (name.startsWith("on") || name === "style" || URL_ATTRS.has(name)) throw new Error(`h(): attribute ${k} is not allowed`);
         el.setAttribute(k, v);
       }
     }
@@ -50,7 +55,11 @@ export function replace(el: Element, ...children: Child[]): void {
 /** An inline SVG element (for the small chart icons). */
 export function svg(tag: string, attrs: Record<string, string>, ...children: SVGElement[]): SVGElement {
   const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs)) {
+    const name = k.toLowerCase();
+    if (name.startsWith("on") || URL_ATTRS.has(name)) throw new Error(`svg(): attribute ${k} is not allowed`);
+    el.setAttribute(k, v);
+  }
   for (const c of children) el.appendChild(c);
   return el;
 }

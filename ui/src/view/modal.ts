@@ -5,6 +5,10 @@ export interface Choice {
   id: string;
   label: string;
   kind?: "primary" | "danger" | "ghost";
+  /** A line under the label: such choices are listed in the body, one per row. */
+  hint?: string;
+  /** Shown but not choosable (the hint says why). */
+  disabled?: boolean;
 }
 
 /** Show a modal; resolves with the chosen id ("cancel" on Escape). */
@@ -23,14 +27,28 @@ export function ask(title: string, body: Child, choices: Choice[]): Promise<stri
         done("cancel");
       }
     };
-    const buttons = choices.map((c) => h("button", { class: c.kind ?? "", data: { choice: c.id }, on: { click: () => done(c.id) } }, c.label));
+    const button = (c: Choice) =>
+      h(
+        "button",
+        { class: `${c.kind ?? ""}${c.hint ? " choice-row" : ""}`, data: { choice: c.id }, attrs: c.disabled ? { disabled: "" } : {}, on: { click: () => done(c.id) } },
+        c.hint ? [h("span", { class: "choice-label" }, c.label), h("span", { class: "choice-hint" }, c.hint)] : c.label,
+      );
+    const rows = choices.filter((c) => c.hint).map(button);
+    const buttons = choices.filter((c) => !c.hint).map(button);
     const overlay = h(
       "div",
       { class: "overlay" },
-      h("div", { class: "modal", attrs: { role: "dialog", "aria-modal": "true", "aria-label": title } }, h("h2", null, title), h("div", { class: "modal-body" }, body), h("div", { class: "modal-actions" }, buttons)),
+      h(
+        "div",
+        { class: "modal", attrs: { role: "dialog", "aria-modal": "true", "aria-label": title } },
+        h("h2", null, title),
+        h("div", { class: "modal-body" }, body, rows.length ? h("div", { class: "choice-list" }, rows) : null),
+        h("div", { class: "modal-actions" }, buttons),
+      ),
     );
     document.body.appendChild(overlay);
     document.addEventListener("keydown", onKey, true);
-    buttons.find((_, i) => choices[i].kind === "primary")?.focus();
+    const all = [...rows, ...buttons];
+    (all.find((b) => b.classList.contains("primary") && !b.disabled) ?? rows.find((b) => !b.disabled))?.focus();
   });
 }

@@ -1,6 +1,8 @@
 // The Start screen: add reports (files, drag-and-drop, paste, the example),
 // edit their outlet, date and language, compare; recent comparisons.
+import type { Added } from "../generated/Added";
 import type { Draft } from "../generated/Draft";
+import type { FetchProgressEvent } from "../generated/FetchProgressEvent";
 import type { Metadata } from "../generated/Metadata";
 import type { ProgressEvent } from "../generated/ProgressEvent";
 import type { RecentFile } from "../generated/RecentFile";
@@ -9,6 +11,8 @@ import { h, replace } from "./dom";
 export interface StartActions {
   openFiles(): void;
   paste(label: string, text: string, meta: Metadata): Promise<boolean>;
+  /** Fetch pages as reports; null when the call itself failed. */
+  addUrls(urls: string[], onProgress: (p: FetchProgressEvent) => void): Promise<Added | null>;
   loadExample(): void;
   updateMeta(key: string, meta: Metadata): Promise<string | null>;
   remove(key: string): void;
@@ -47,6 +51,13 @@ export class StartView {
     text: h("textarea", { attrs: { id: "paste-text", rows: "9", placeholder: "Paste the article text here" } }),
     error: h("p", { class: "field-error", attrs: { role: "alert" } }),
   };
+  private readonly urlPanel: HTMLElement;
+  private readonly url = {
+    input: h("textarea", { attrs: { id: "url-input", rows: "3", placeholder: "https://… (one address per line)", spellcheck: "false" } }),
+    status: h("ul", { class: "url-status", attrs: { id: "url-status", "aria-live": "polite" } }),
+    error: h("p", { class: "field-error", attrs: { role: "alert" } }),
+    add: h("button", { class: "primary", attrs: { id: "url-add" } }, "Fetch and add"),
+  };
   private busy = false;
   private drafts: Draft[] = [];
 
@@ -67,6 +78,18 @@ export class StartView {
         h("button", { class: "primary", attrs: { id: "paste-add" }, on: { click: () => void this.submitPaste() } }, "Add report"),
       ),
     );
+    const u = this.url;
+    u.add.addEventListener("click", () => void this.submitUrls());
+    this.urlPanel = h(
+      "div",
+      { class: "paste-panel url-panel", attrs: { hidden: "", id: "url-panel" } },
+      h("h3", null, "Add reports from the web"),
+      h("p", { class: "muted small" }, "Parallax fetches each page itself, keeps the article text and a frozen copy of what was fetched (address, time, checksum), and never shows the page."),
+      u.input,
+      u.status,
+      u.error,
+      h("div", { class: "row-end" }, h("button", { class: "ghost", on: { click: () => this.toggleUrl(false) } }, "Close"), u.add),
+    );
     this.root = h(
       "section",
       { class: "view view-start", data: { view: "start" } },
@@ -84,9 +107,10 @@ export class StartView {
             h("button", { class: "primary", attrs: { id: "open-files" }, on: { click: () => act.openFiles() } }, "Open files…"),
             h("button", { attrs: { id: "paste-open" }, on: { click: () => this.togglePaste(true) } }, "Paste text…"),
             h("button", { attrs: { id: "load-example" }, on: { click: () => act.loadExample() }, title: "Twelve reports on the Bolivian crisis of November 2019" }, "Bolivia 2019 example"),
-            h("button", { attrs: { disabled: "", id: "add-url" }, title: "Fetching pages is not in the engine yet" }, "Add URL (coming)"),
+            h("button", { attrs: { id: "add-url" }, on: { click: () => this.toggleUrl(true) } }, "Add URL…"),
           ),
           this.pastePanel,
+          this.urlPanel,
           h("div", { class: "dropzone", attrs: { id: "dropzone" } }, h("strong", null, "Drop report files here"), h("span", null, " — .md, .txt or .html; or a saved .parallax comparison")),
           h("div", { class: "list-head" }, h("h2", null, "Reports ", this.count), h("button", { class: "ghost small", attrs: { id: "clear-reports" }, on: { click: () => act.clear() } }, "Clear all")),
           this.list,
@@ -108,6 +132,37 @@ export class StartView {
         ),
       ),
     );
+  }
+
+  toggleUrl(open: boolean): void {
+    this.urlPanel.hidden = !open;
+    if (open) {
+      this.togglePaste(false);
+      this.url.input.focus();
+    }
+  }
+
+  private async submitUrls(): Promise<void> {
+    const u = this.url;
+    const urls = parseUrls(u.input.value);
+    if (!urls.length) {
+      u.error.textContent = "Type or paste at least one web address.";
+      return;
+    }
+    u.error.textContent = "";
+    const items = urls.map((url) => h("li", { data: { state: "waiting" } }, h("span", { class: "url-text" }, url), h("span", { class: "url-state" }, "waiting")));
+    replace(u.status, items);
+    u.add.disabled = true;
+    const r = await this.act.addUrls(urls, (p) => {
+      const li = items[p.index];
+      if (li) showFetchState(li, p);
+    });
+    u.add.disabled = false;
+    if (!r) return;
+    // Failures stay listed with their reasons; the rest are cleared from the box.
+    const failed = new Set(r.errors.map((e) => e.message));
+    u.input.value = urls.filter((url) => [...failed].some((m) => m.startsWith(url))).join("\n");
+    if (r.errors.length) u.error.textContent = `${r.errors.length} of ${urls.length} could not be added.`;
   }
 
   togglePaste(open: boolean): void {
@@ -169,7 +224,13 @@ export class StartView {
       { data: { key: d.key } },
       h("td", { class: "num" }, String(i + 1)),
       h("td", null, outlet),
-      h("td", { class: "title-cell" }, h("div", { class: "draft-title" }, d.meta.title ?? d.path), h("div", { class: "draft-preview" }, d.preview)),
+      h(
+        "td",
+        { class: "title-cell" },
+        h("div", { class: "draft-title" }, d.meta.title ?? d.path),
+        d.fetch ? h("div", { class: "draft-fetched", title: `Fetched from ${d.fetch.final_url} at ${d.fetch.fetched_at}` }, `from ${fetchedLine(d.fetch.final_url, d.fetch.fetched_at)}`) : null,
+        h("div", { class: "draft-preview" }, d.preview),
+      ),
       h("td", null, date, err),
       h("td", null, lang),
       h("td", { class: "num" }, String(d.words)),
@@ -230,6 +291,51 @@ export class StartView {
     this.bar.style.width = `${Math.round(Math.max(0.05, Math.min(1, frac)) * 100)}%`;
     this.stageLabel.textContent = `${STAGES[p.stage] ?? p.stage}…`;
   }
+}
+
+/** The addresses in a box: one per line (or separated by spaces), blanks dropped. */
+export function parseUrls(text: string): string[] {
+  const seen = new Set<string>();
+  return text
+    .split(/\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !seen.has(s) && (seen.add(s), true));
+}
+
+/** "example.org · fetched 2026-11-28 16:44 UTC" */
+export function fetchedLine(url: string, at: string): string {
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // Not a URL we can parse: show it whole.
+  }
+  const when = at.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
+  return `${host} · fetched ${when}`;
+}
+
+/** The words for one URL's progress. */
+export function fetchStateText(p: FetchProgressEvent): string {
+  switch (p.state) {
+    case "started":
+      return "fetching…";
+    case "received":
+      return p.total ? `${Math.round((100 * p.bytes) / p.total)}% of ${kb(p.total)}` : `${kb(p.bytes)}…`;
+    case "done":
+      return "added";
+    default:
+      return `failed: ${p.message ?? "unknown error"}`;
+  }
+}
+
+function kb(n: number): string {
+  return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} KB`;
+}
+
+function showFetchState(li: HTMLElement, p: FetchProgressEvent): void {
+  li.dataset.state = p.state;
+  const st = li.querySelector(".url-state");
+  if (st) st.textContent = fetchStateText(p);
 }
 
 function field(label: string, input: HTMLElement): HTMLElement {

@@ -39,7 +39,9 @@ impl Quantity {
     }
     /// Same range.
     pub fn same(&self, other: &Quantity) -> bool {
-        (self.low - other.low).abs() < 1e-9 && (self.high - other.high).abs() < 1e-9
+        // Exact equality first: "over 10" reaches infinity, and inf - inf is NaN.
+        let close = |x: f64, y: f64| x == y || (x - y).abs() < 1e-9;
+        close(self.low, other.low) && close(self.high, other.high)
     }
     /// Width of the range (smaller is more specific).
     pub fn width(&self) -> f64 {
@@ -541,5 +543,20 @@ mod tests {
         assert!(get("at least five dead").overlaps(&get("nine dead")));
         assert!(!get("three dead").overlaps(&get("at least six dead")));
         assert!(get("about 30 injured").overlaps(&get("28 injured")));
+    }
+
+    #[test]
+    fn an_open_ended_range_is_the_same_as_itself() {
+        // Found by comparing 200 copies of one report: "over 10 points" ran to
+        // infinity, inf - inf is NaN, so identical sentences diverged.
+        let lex = Lexicon::builtin();
+        let s = "The margin of just over 10 points allowed him to avoid a runoff.";
+        let toks = crate::text::tokens(s, "en", &lex);
+        let found = find(s, &toks, &vec![false; toks.len()], "en");
+        let over = found
+            .iter()
+            .find(|q| q.high.is_infinite())
+            .expect("an open range");
+        assert!(over.same(over));
     }
 }

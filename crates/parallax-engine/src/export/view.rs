@@ -204,7 +204,9 @@ pub struct Provenance {
     pub outlet: String,
     /// Publication date.
     pub date: String,
-    /// URL when known, else the file name it was read from.
+    /// URL when known, else the file name it was read from. For a report
+    /// fetched from the web: the address asked for, where redirects ended,
+    /// when it was fetched, and the SHA-256 of the raw page (the frozen copy).
     pub location: String,
     /// SHA-256 of the exact text compared.
     pub sha256: String,
@@ -219,12 +221,25 @@ pub fn provenance(cmp: &Comparison) -> Vec<Provenance> {
             title: d.meta.title.clone().unwrap_or_else(|| "untitled".into()),
             outlet: d.meta.outlet.clone().unwrap_or_else(|| "unknown".into()),
             date: d.meta.date.clone().unwrap_or_else(|| "undated".into()),
-            location: d
-                .meta
-                .url
-                .clone()
-                .filter(|u| !u.trim().is_empty())
-                .unwrap_or_else(|| d.path.clone()),
+            location: match &d.fetch {
+                Some(f) => {
+                    let from = if f.final_url == f.requested_url {
+                        f.final_url.clone()
+                    } else {
+                        format!("{} (redirected to {})", f.requested_url, f.final_url)
+                    };
+                    format!(
+                        "{from}, fetched {} (HTTP {}, page SHA-256 {})",
+                        f.fetched_at, f.status, f.body_sha256
+                    )
+                }
+                None => d
+                    .meta
+                    .url
+                    .clone()
+                    .filter(|u| !u.trim().is_empty())
+                    .unwrap_or_else(|| d.path.clone()),
+            },
             sha256: d.sha256.clone(),
         })
         .collect()

@@ -1,0 +1,148 @@
+//! Saved `.parallax` files under damage: a real saved file cut at many
+//! lengths and with bytes flipped is refused with a typed error, or (when the
+//! flip lands in free text) opens as a consistent comparison; never a panic,
+//! never a comparison whose spans point outside its text. Opening never
+//! writes; saving writes only the chosen path.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use parallax_engine::{compare_texts, saved, Error, Options};
+
+fn saved_bytes(dir: &Path) -> Vec<u8> {
+    let cmp = compare_texts(
+        &[
+            (
+                "wire",
+                "Nine people were killed in Sacaba on Friday, the Ombudsman said. Police fired tear gas at marchers on the bridge. Áñez took office on Tuesday.",
+            ),
+            (
+                "early",
+                "Three people were killed in Sacaba on Friday, officials said. Police fired tear gas at marchers on the bridge.",
+            ),
+        ],
+        &Options::default().created("2019-11-30T00:00:00Z"),
+    )
+    .expect("compare");
+    assert!(!cmp.links.is_empty());
+    let path = dir.join("good.parallax");
+    saved::save(&path, &cmp).expect("save");
+    std::fs::read(&path).expect("read back")
+}
+
+fn open(dir: &Path, bytes: &[u8]) -> parallax_engine::Result<parallax_engine::Comparison> {
+    let path = dir.join("case.parallax");
+    std::fs::write(&path, bytes).expect("write case");
+    saved::load(&path)
+}
+
+#[test]
+fn a_saved_file_cut_short_anywhere_is_refused_as_damaged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = saved_bytes(dir.path());
+    // Every length near both ends, and every 3rd byte between.
+    let lengths = (0..bytes.len()).filter(|&n| n < 600 || n + 600 > bytes.len() || n % 3 == 0);
+    let mut tried = 0;
+    for n in lengths {
+        match open(dir.path(), &bytes[..n]) {
+            Err(Error::Saved { message, .. }) => assert!(
+                message.contains("damaged")
+                    || message.contains("truncated")
+                    || message.contains("not a Parallax file"),
+                "cut at {n}: {message}"
+            ),
+            Err(e) => panic!("cut at {n}: untyped error {e}"),
+            Ok(_) => panic!("cut at {n} of {} opened as a comparison", bytes.len()),
+        }
+        tried += 1;
+    }
+    assert!(tried > 1000, "{tried}");
+}
+
+#[test]
+fn flipped_bytes_are_refused_or_open_consistent() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = saved_bytes(dir.path());
+    let (mut refused, mut opened) = (0, 0);
+    for (i, flip) in [0x01u8, 0x20, 0x80, 0xFF]
+        .iter()
+        .cycle()
+        .enumerate()
+        .take(bytes.len())
+    {
+        let pos = (i * 7919) % bytes.len();
+        let mut b = bytes.clone();
+        b[pos] ^= flip;
+        match open(dir.path(), &b) {
+            Err(Error::Saved { .. }) => refused += 1,
+            Err(e) => panic!("flip at {pos}: untyped error {e}"),
+            // A flip inside an explanation or a title still parses: what opens
+            // must be consistent, so the window can show it safely.
+            Ok(cmp) => {
+                assert_eq!(saved::validate(&cmp), Ok(()), "flip at {pos}");
+                opened += 1;
+            }
+        }
+    }
+    assert!(refused > opened, "refused {refused}, opened {opened}");
+}
+
+#[test]
+fn a_span_pointing_outside_its_text_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = saved_bytes(dir.path());
+    let mut v: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    v["comparison"]["links"][0]["reasons"][0]["a_spans"][0]["end"] = 1_000_000.into();
+    let e = open(dir.path(), &serde_json::to_vec(&v).expect("json")).unwrap_err();
+    assert!(e.to_string().contains("outside its report's text"), "{e}");
+    let mut v: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    v["comparison"]["links"][0]["b"] = "nobody:99".into();
+    let e = open(dir.path(), &serde_json::to_vec(&v).expect("json")).unwrap_err();
+    assert!(e.to_string().contains("nobody:99"), "{e}");
+}
+
+fn tree(root: &Path) -> BTreeSet<(String, u64)> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("list").flatten() {
+            let p = e.path();
+            let meta = e.metadata().expect("meta");
+            if meta.is_dir() {
+                stack.push(p.clone());
+            }
+            out.insert((p.display().to_string(), meta.len()));
+        }
+    }
+    out
+}
+
+#[test]
+fn opening_writes_nothing_and_saving_writes_only_the_chosen_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = saved_bytes(dir.path());
+    // A file whose reports claim paths elsewhere, even absolute ones: they
+    // are labels, never opened or written.
+    let mut v: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    v["comparison"]["documents"][0]["path"] = "../../escaped.md".into();
+    v["comparison"]["documents"][1]["path"] =
+        dir.path().join("sub/evil.md").display().to_string().into();
+    let inner = dir.path().join("inner");
+    std::fs::create_dir(&inner).expect("mkdir");
+    let file = inner.join("crafted.parallax");
+    std::fs::write(&file, serde_json::to_vec(&v).expect("json")).expect("write");
+    let before = tree(dir.path());
+    let cmp = saved::load(&file).expect("a crafted but consistent file opens");
+    assert_eq!(tree(dir.path()), before, "opening changed the disk");
+
+    // Saving it elsewhere creates exactly the target, and no temporary file stays.
+    let target = inner.join("copy.parallax");
+    saved::save(&target, &cmp).expect("save");
+    let after = tree(dir.path());
+    let added: Vec<_> = after.difference(&before).map(|(p, _)| p.clone()).collect();
+    assert_eq!(added, vec![target.display().to_string()]);
+    // A folder that does not exist is an error, and nothing is created.
+    let missing = inner.join("no-such-folder/x.parallax");
+    assert!(matches!(saved::save(&missing, &cmp), Err(Error::Io(_))));
+    assert_eq!(tree(dir.path()), after);
+}
