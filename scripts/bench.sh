@@ -10,7 +10,8 @@
 #                              generator, the three tools, the scorer and the
 #                              report still run. Nothing is timed against a bar.
 #
-# Idempotent. Installs what is missing: GNU time (apt package `time`), and a
+# Idempotent. Installs what is missing: GNU time (apt package `time`), Debian's
+# python3-venv if `python3 -m venv` fails, and a
 # virtualenv at $CARGO_TARGET_DIR/bench-venv (default target/bench-venv) with
 # collatex, python-Levenshtein (collatex imports it) and matplotlib from PyPI.
 # Each tool runs at each size under `ulimit -v` (BENCH_MEM_KB, default 12 GB)
@@ -52,7 +53,12 @@ fi
 
 if [[ ! -x "$VENV/bin/python" ]]; then
   log "creating $VENV"
-  python3 -m venv "$VENV"
+  if ! python3 -m venv "$VENV"; then
+    # Debian's python3 keeps venv (ensurepip) in a package of its own.
+    rm -rf "$VENV"
+    if [[ $(id -u) == 0 ]]; then apt-get install -y python3-venv >/dev/null; else sudo apt-get install -y python3-venv >/dev/null; fi
+    python3 -m venv "$VENV"
+  fi
 fi
 if ! "$VENV/bin/python" -c 'import collatex, Levenshtein, matplotlib' >/dev/null 2>&1; then
   log "pip install collatex python-Levenshtein matplotlib"
