@@ -66,10 +66,13 @@ if ! "$VENV/bin/python" -c 'import collatex, Levenshtein, matplotlib' >/dev/null
 fi
 PY="$VENV/bin/python"
 
-log "cargo build --release (parallax, examples synth/links/stages)"
-cargo build --release --quiet -p parallax --bin parallax
-cargo build --release --quiet -p parallax-engine --example synth --example links --example stages
-BIN="$TARGET/release"
+# The smoke run only checks that everything still works: it reuses the dev
+# build that `cargo test` made (the engine is optimised there too) instead of
+# a second, release build of the whole tree.
+if [[ $SMOKE == 1 ]]; then PROFILE=(); BIN="$TARGET/debug"; else PROFILE=(--release); BIN="$TARGET/release"; fi
+log "cargo build ${PROFILE[*]:-(dev)} (parallax, examples synth/links/stages)"
+cargo build ${PROFILE[@]+"${PROFILE[@]}"} --quiet -p parallax --bin parallax
+cargo build ${PROFILE[@]+"${PROFILE[@]}"} --quiet -p parallax-engine --example synth --example links --example stages
 
 mkdir -p "$WORK"
 RUNS="$WORK/runs.jsonl"
