@@ -44,6 +44,8 @@ log "fuzz: ingest, segment, compare for 60 s each (libFuzzer, stable Rust)"
 "$ROOT/scripts/fuzz.sh" 60
 
 report_disk
+log "benchmarks: smoke run (generator, Parallax, difflib, CollateX, scorer; nothing timed)"
+"$ROOT/scripts/bench.sh" --smoke
 log "app: Vitest, types drift, WebDriver E2E"
 "$ROOT/scripts/test-app.sh"
 report_disk

@@ -1,12 +1,13 @@
-//! Benchmarks of the pipeline (divan): each stage on the sample corpus, and
-//! the whole comparison on the sample corpus and on generated corpora.
+//! Benchmarks of the pipeline (divan): each stage on the sample corpus and on
+//! the generated corpora of issue 7 (`parallax_engine::synth`), and the whole
+//! comparison on the sample corpus and the two smaller generated corpora.
 //! Run: `cargo bench -p parallax-engine`. Results are written up in
 //! BENCHMARKS.md; no test times anything.
 #![allow(missing_docs)]
 
 use std::path::PathBuf;
 
-use parallax_engine::{compare, ingest, IngestOptions, NoProgress, Options, Report};
+use parallax_engine::{compare, ingest, synth, IngestOptions, NoProgress, Options, Report};
 
 fn main() {
     divan::main();
@@ -36,54 +37,89 @@ fn options() -> Options {
         .created("2019-11-30T00:00:00Z")
 }
 
-/// A deterministic synthetic corpus: `n` reports of `l` sentences drawn from
-/// the sample sentences, each sentence rewritten with small changes (a
-/// number, a weekday, a synonym) one time in three.
-fn synthetic(n: usize, l: usize) -> Vec<Report> {
-    let mut pool = Vec::new();
-    for r in sample() {
-        for s in parallax_engine::segment::segment(&r.text, "en") {
-            let t = &r.text[s.span.start..s.span.end];
-            if t.split_whitespace().count() > 5 {
-                pool.push(t.to_string());
-            }
-        }
-    }
-    let swaps = [
-        ("killed", "died"),
-        ("Sunday", "Monday"),
-        ("nine", "seven"),
-        ("police", "officers"),
-        ("said", "stated"),
-    ];
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
+/// The benchmark corpus generator's Markdown files for `n` reports of `l`
+/// sentences (`parallax_engine::synth`, the corpora `scripts/bench.sh` uses).
+fn synthetic_markdown(n: usize, l: usize) -> Vec<(String, String)> {
+    let lexicon = std::fs::read_to_string(root().join("bench/lexicon.toml")).expect("lexicon");
+    let lex = synth::Lexicon::from_toml(&lexicon).expect("lexicon");
+    let texts: Vec<String> = sample()
+        .into_iter()
+        .filter(|r| r.meta.language.as_deref() == Some("en"))
+        .map(|r| r.text)
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let pool = synth::sentence_pool(&refs);
+    let spec = synth::Spec {
+        reports: n,
+        sentences: l,
+        seed: 1,
     };
-    (0..n)
-        .map(|i| {
-            let mut text = String::new();
-            for _ in 0..l {
-                let mut s = pool[(next() % pool.len() as u64) as usize].clone();
-                if next() % 3 == 0 {
-                    let (a, b) = swaps[(next() % swaps.len() as u64) as usize];
-                    s = s.replace(a, b);
-                }
-                text.push_str(&s);
-                text.push(' ');
-            }
-            Report {
-                path: format!("gen-{i:03}.txt"),
-                source: parallax_engine::model::SourceKind::Text,
-                meta: Default::default(),
-                text,
-                fetch: None,
-            }
+    synth::generate(&pool, &lex, spec)
+        .reports
+        .iter()
+        .map(|r| (format!("{}.md", r.id), r.markdown(1)))
+        .collect()
+}
+
+fn synthetic(n: usize, l: usize) -> Vec<Report> {
+    synthetic_markdown(n, l)
+        .iter()
+        .map(|(name, md)| {
+            ingest::from_bytes(name, md.as_bytes(), None, &IngestOptions::default()).expect("read")
         })
         .collect()
+}
+
+/// The sizes of issue 7 (reports × sentences per report).
+const SIZES: [(usize, usize); 5] = [(10, 50), (50, 100), (100, 100), (200, 200), (1000, 50)];
+
+#[divan::bench(args = SIZES, sample_count = 3)]
+fn synthetic_ingest(bencher: divan::Bencher, (n, l): (usize, usize)) {
+    let files = synthetic_markdown(n, l);
+    bencher.bench(|| {
+        files
+            .iter()
+            .map(|(name, md)| {
+                ingest::from_bytes(name, md.as_bytes(), None, &IngestOptions::default())
+                    .expect("read")
+                    .text
+                    .len()
+            })
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 3)]
+fn synthetic_segment(bencher: divan::Bencher, (n, l): (usize, usize)) {
+    let reports = synthetic(n, l);
+    bencher.bench(|| {
+        reports
+            .iter()
+            .map(|r| parallax_engine::segment::segment(&r.text, "en").len())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 3)]
+fn synthetic_analyse(bencher: divan::Bencher, (n, l): (usize, usize)) {
+    let reports = synthetic(n, l);
+    let (lex, _) = parallax_engine::compare::lexicon(&Options::default()).expect("lexicon");
+    bencher.bench(|| {
+        let mut k = 0;
+        for r in &reports {
+            for s in parallax_engine::segment::segment(&r.text, "en") {
+                k += parallax_engine::analyse::sentence(
+                    &r.text[s.span.start..s.span.end],
+                    "en",
+                    None,
+                    &lex,
+                )
+                .tokens
+                .len();
+            }
+        }
+        k
+    });
 }
 
 #[divan::bench]
@@ -152,7 +188,9 @@ fn export_json_sample(bencher: divan::Bencher) {
     });
 }
 
-#[divan::bench(args = [(10, 50), (20, 50), (50, 50)], sample_count = 3)]
+/// End to end at the two sizes that finish in seconds; the larger sizes take
+/// minutes and gigabytes (scripts/bench.sh measures them as whole processes).
+#[divan::bench(args = [(10, 50), (50, 100)], sample_count = 3)]
 fn compare_synthetic(bencher: divan::Bencher, (n, l): (usize, usize)) {
     let reports = synthetic(n, l);
     let opts = Options::default().created("2019-11-30T00:00:00Z");

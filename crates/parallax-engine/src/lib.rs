@@ -41,6 +41,7 @@ pub mod matcher;
 pub mod model;
 pub mod saved;
 pub mod segment;
+pub mod synth;
 pub mod text;
 pub mod topic;
 pub mod train;

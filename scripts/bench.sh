@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Benchmarks against the tools people would use instead (BENCHMARKS.md).
+#
+#   scripts/bench.sh           every size; writes bench/results/latest.json,
+#                              docs/bench/scaling.png and the marked section
+#                              of BENCHMARKS.md
+#   scripts/bench.sh --smoke   a small corpus (4 reports x 20 sentences: CollateX
+#                              takes minutes at the smallest full size) with short
+#                              limits, results in target/bench-work only: checks that the
+#                              generator, the three tools, the scorer and the
+#                              report still run. Nothing is timed against a bar.
+#
+# Idempotent. Installs what is missing: GNU time (apt package `time`), Debian's
+# python3-venv if `python3 -m venv` fails, and a
+# virtualenv at $CARGO_TARGET_DIR/bench-venv (default target/bench-venv) with
+# collatex, python-Levenshtein (collatex imports it) and matplotlib from PyPI.
+# Each tool runs at each size under `ulimit -v` (BENCH_MEM_KB, default 12 GB)
+# and `timeout` (BENCH_TIMEOUT seconds, default 300); a tool that times out or
+# runs out of memory is recorded as such and not run at the larger sizes.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+
+SMOKE=0
+if [[ "${1:-}" == "--smoke" ]]; then SMOKE=1; fi
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+VENV="$TARGET/bench-venv"
+WORK="$TARGET/bench-work"
+SEED="${BENCH_SEED:-1}"
+MEM_KB="${BENCH_MEM_KB:-12000000}"
+if [[ $SMOKE == 1 ]]; then
+  SIZES="${BENCH_SIZES:-4x20}"
+  TIMEOUT="${BENCH_TIMEOUT:-60}"
+  RESULTS="$WORK/smoke.json"
+  PLOT="$WORK/smoke.png"
+  MD="$WORK/smoke.md"
+else
+  # Ordered by total sentences: a tool that fails one size skips the rest.
+  SIZES="${BENCH_SIZES:-10x50 50x100 100x100 200x200 1000x50}"
+  TIMEOUT="${BENCH_TIMEOUT:-300}"
+  RESULTS="$ROOT/bench/results/latest.json"
+  PLOT="$ROOT/docs/bench/scaling.png"
+  MD="$ROOT/BENCHMARKS.md"
+fi
+TOOLS="${BENCH_TOOLS:-parallax difflib collatex}"
+
+log() { printf '\n== bench: %s\n' "$*" >&2; }
+
+if ! /usr/bin/time -V >/dev/null 2>&1; then
+  log "installing GNU time"
+  if [[ $(id -u) == 0 ]]; then apt-get install -y time >/dev/null; else sudo apt-get install -y time >/dev/null; fi
+fi
+
+if [[ ! -x "$VENV/bin/python" ]]; then
+  log "creating $VENV"
+  if ! python3 -m venv "$VENV"; then
+    # Debian's python3 keeps venv (ensurepip) in a package of its own.
+    rm -rf "$VENV"
+    if [[ $(id -u) == 0 ]]; then apt-get install -y python3-venv >/dev/null; else sudo apt-get install -y python3-venv >/dev/null; fi
+    python3 -m venv "$VENV"
+  fi
+fi
+if ! "$VENV/bin/python" -c 'import collatex, Levenshtein, matplotlib' >/dev/null 2>&1; then
+  log "pip install collatex python-Levenshtein matplotlib"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check collatex python-Levenshtein matplotlib
+fi
+PY="$VENV/bin/python"
+
+# The smoke run only checks that everything still works: it reuses the dev
+# build that `cargo test` made (the engine is optimised there too) instead of
+# a second, release build of the whole tree.
+if [[ $SMOKE == 1 ]]; then PROFILE=(); BIN="$TARGET/debug"; else PROFILE=(--release); BIN="$TARGET/release"; fi
+log "cargo build ${PROFILE[*]:-(dev)} (parallax, examples synth/links/stages)"
+cargo build ${PROFILE[@]+"${PROFILE[@]}"} --quiet -p parallax --bin parallax
+cargo build ${PROFILE[@]+"${PROFILE[@]}"} --quiet -p parallax-engine --example synth --example links --example stages
+
+mkdir -p "$WORK"
+RUNS="$WORK/runs.jsonl"
+: >"$RUNS"
+
+# measure NAME SIZE DIR CMD...: run CMD under the limits, append one JSON line
+# with status (ok, timeout, out-of-memory, error), wall seconds, peak RSS (MB).
+measure() {
+  local tool=$1 size=$2 dir=$3
+  shift 3
+  local tfile="$dir/$tool.time" efile="$dir/$tool.stderr" rc=0
+  ( ulimit -v "$MEM_KB"; /usr/bin/time -v -o "$tfile" timeout --kill-after=5 "$TIMEOUT" "$@" ) \
+    >"$dir/$tool.stdout" 2>"$efile" || rc=$?
+  local wall rss status
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$tfile")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$tfile")
+  if [[ $rc == 0 ]]; then
+    status=ok
+  elif [[ $rc == 124 || $rc == 137 ]] && grep -q "status 12[4]\|signal 9" "$tfile"; then
+    status=timeout
+  elif grep -qi "memory allocation of\|MemoryError\|Cannot allocate memory\|bad_alloc\|out of memory" "$efile"; then
+    status=out-of-memory
+  else
+    status=error
+  fi
+  printf '{"tool":"%s","size":"%s","status":"%s","rc":%s,"wall_s":%s,"peak_mb":%s}\n' \
+    "$tool" "$size" "$status" "$rc" "${wall:-null}" "${rss:-null}" >>"$RUNS"
+  log "$tool $size: $status, ${wall:-?} s, ${rss:-?} MB"
+  [[ $status == ok ]]
+}
+
+declare -A FAILED=()
+for size in $SIZES; do
+  n=${size%x*}
+  l=${size#*x}
+  dir="$WORK/$size"
+  log "corpus $size"
+  "$BIN/examples/synth" --reports "$n" --sentences "$l" --seed "$SEED" --out "$dir" >&2
+  for tool in $TOOLS; do
+    if [[ -n "${FAILED[$tool]:-}" ]]; then
+      printf '{"tool":"%s","size":"%s","status":"skipped","reason":"%s at a smaller size"}\n' \
+        "$tool" "$size" "${FAILED[$tool]}" >>"$RUNS"
+      continue
+    fi
+    case $tool in
+      parallax)
+        if measure parallax "$size" "$dir" "$BIN/parallax" compare "$dir"/*.md \
+          --format json --out "$dir/parallax.json" --no-auto-topic --color never; then
+          "$BIN/examples/links" "$dir/parallax.json" >"$dir/parallax.links.json"
+          rm -f "$dir/parallax.json"
+          # Per-stage times: a second run in one process (not the measured one).
+          ( ulimit -v "$MEM_KB"; timeout "$TIMEOUT" "$BIN/examples/stages" "$dir" ) \
+            >"$dir/stages.json" 2>/dev/null || echo '{}' >"$dir/stages.json"
+        else
+          FAILED[$tool]=$(tail -1 "$RUNS" | sed 's/.*"status":"\([^"]*\)".*/\1/')
+        fi
+        ;;
+      difflib | collatex)
+        script=difflib_pairs.py
+        [[ $tool == collatex ]] && script=collatex_align.py
+        if ! measure "$tool" "$size" "$dir" "$PY" "$ROOT/bench/peers/$script" "$dir" "$dir/$tool.links.json"; then
+          FAILED[$tool]=$(tail -1 "$RUNS" | sed 's/.*"status":"\([^"]*\)".*/\1/')
+        fi
+        ;;
+    esac
+  done
+done
+
+log "scoring and report"
+"$PY" "$ROOT/bench/report.py" --work "$WORK" --runs "$RUNS" --sizes "$SIZES" \
+  --timeout "$TIMEOUT" --mem-kb "$MEM_KB" --seed "$SEED" \
+  --results "$RESULTS" --plot "$PLOT" --markdown "$MD" $([[ $SMOKE == 1 ]] && echo --smoke)
+log "done: $RESULTS"
