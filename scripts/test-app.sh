@@ -15,7 +15,9 @@ build_ui
 build_app
 
 log "Rust app tests (commands through the mock runtime, types drift check)"
-cargo test -p parallax-app
+# With the same features as build_app: `cargo test` relinks
+# target/debug/parallax-app, which the E2E suite then drives.
+cargo test -p parallax-app --features pdf
 
 log "Vitest (view logic)"
 (cd ui && npx --no-install vitest run)
