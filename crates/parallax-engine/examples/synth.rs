@@ -30,7 +30,8 @@ fn run() -> Result<(), String> {
     let mut out: Option<PathBuf> = None;
     let mut sample = root.join("sample-articles/bolivia-2019");
     let mut lexicon = root.join("bench/lexicon.toml");
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args();
+    args.next(); // the program name
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
