@@ -367,8 +367,17 @@ fn is_event(k: &str) -> bool {
 }
 
 /// Two sentences tell of the same event when they share an event word
-/// (resign, die, clash...) and a participant: a named person or
-/// organisation, a place, or a compatible date plus one more content word.
+/// (resign, die, clash...) and enough to pin that event down: violence at
+/// the same place; two shared anchors (two named people, organisations or
+/// places, or one of them and a compatible date, the same count of the same
+/// thing or the same act); a compatible date and three shared content words;
+/// or the same actor named right beside the event word in both. One shared
+/// name is not enough: in a comparison of one story every sentence names the
+/// protagonist ("after his resignation, Áñez declared herself..." and
+/// "Morales's resignation ended 14 years of rule" share "resign" and Morales,
+/// and are two claims). A detail that conflicts is not an anchor, so two
+/// accounts of one event that differ in date must agree on what else pins it
+/// down before they can contradict.
 pub fn same_event(a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
     let kb: HashSet<&str> = b.keys.iter().map(String::as_str).collect();
     let shared = a.keys.iter().filter(|k| kb.contains(k.as_str())).count();
@@ -389,34 +398,112 @@ pub fn same_event(a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
     if events.is_empty() {
         return false;
     }
-    // Violence is identified by where it happened; other events by who acted.
-    let by_place = events
+    // Violence is identified by where it happened.
+    let violent = events
         .iter()
         .any(|e| matches!(*e, "die" | "injure" | "clash" | "blockade"));
-    fn ids(s: &SentenceAnalysis, places: bool) -> HashSet<&str> {
+    let anchors = event_anchors(a, b);
+    anchors.place && violent
+        || anchors.count() >= 2
+        || anchors.date && shared >= 3
+        || same_agent(a, b, &events)
+}
+
+/// The anchors two sentences share (see [`same_event`]).
+struct Anchors {
+    /// Distinct named entities both give (people, organisations, places, or
+    /// names of unknown kind when no topic file says what they are).
+    named: usize,
+    /// One of them is a place a topic file lists as one. (A name of unknown
+    /// kind may be a place or a person: it counts only as a named anchor.)
+    place: bool,
+    date: bool,
+    count: bool,
+    act: bool,
+}
+
+impl Anchors {
+    fn count(&self) -> usize {
+        self.named.min(2)
+            + [self.date, self.count, self.act]
+                .into_iter()
+                .filter(|x| *x)
+                .count()
+    }
+}
+
+/// Both sentences name the same person or organisation right beside the same
+/// event word ("Morales resigned on Monday", "Evo Morales's resignation on
+/// Sunday"): the event is told of that actor in both, not merely mentioned
+/// next to them ("after his resignation, Áñez declared herself...").
+fn same_agent(a: &SentenceAnalysis, b: &SentenceAnalysis, events: &[&str]) -> bool {
+    const NEAR: usize = 4;
+    fn bound<'s>(s: &'s SentenceAnalysis, events: &[&str]) -> HashSet<(&'s str, String)> {
+        let mut out = HashSet::new();
+        for e in s
+            .entities
+            .iter()
+            .filter(|e| !e.weak && !e.negated)
+            .filter(|e| !matches!(e.kind, crate::model::MarkKind::Place))
+        {
+            for (i, t) in s.tokens.iter().enumerate() {
+                let near = i + NEAR >= e.tokens.0 && i < e.tokens.1 + NEAR;
+                if near && events.contains(&t.key.as_str()) {
+                    out.insert((e.id.as_str(), t.key.clone()));
+                }
+            }
+        }
+        out
+    }
+    !bound(a, events).is_disjoint(&bound(b, events))
+}
+
+/// Which anchors two sentences share.
+fn event_anchors(a: &SentenceAnalysis, b: &SentenceAnalysis) -> Anchors {
+    use crate::model::MarkKind;
+    fn ids(s: &SentenceAnalysis) -> HashMap<&str, MarkKind> {
         s.entities
             .iter()
             .filter(|e| !e.weak && !e.negated)
-            .filter(|e| places || !matches!(e.kind, crate::model::MarkKind::Place))
-            .map(|e| e.id.as_str())
+            .map(|e| (e.id.as_str(), e.kind))
             .collect()
     }
-    if !ids(a, by_place).is_disjoint(&ids(b, by_place)) {
-        return true;
-    }
-    let dates_ok = a.dates.iter().filter(|d| !d.reported).any(|x| {
+    let (ia, ib) = (ids(a), ids(b));
+    let shared: Vec<MarkKind> = ia
+        .iter()
+        .filter(|(id, _)| ib.contains_key(*id))
+        .map(|(_, k)| *k)
+        .collect();
+    let place = shared.iter().any(|k| matches!(k, MarkKind::Place));
+    let date = a.dates.iter().filter(|d| !d.reported).any(|x| {
         b.dates
             .iter()
             .filter(|d| !d.reported)
             .any(|y| x.compatible(y) == Some(true))
     });
-    dates_ok && shared >= 3
+    let count = a.numbers.iter().filter(|n| !n.vague).any(|x| {
+        b.numbers.iter().filter(|n| !n.vague).any(|y| {
+            x.counted.is_some() && x.counted == y.counted && x.low <= y.high && y.low <= x.high
+        })
+    });
+    let act = a
+        .acts
+        .iter()
+        .any(|x| b.acts.iter().any(|y| x.concept == y.concept));
+    Anchors {
+        named: shared.len(),
+        place,
+        date,
+        count,
+        act,
+    }
 }
 
 /// How much of the lighter sentence's content (keys and named entities,
 /// weighted by idf) the other sentence also has. A short claim inside a long
 /// sentence scores high, which Dice-style overlap does not; a pair whose
-/// sentences both name people or places but none in common is halved.
+/// sentences both name people or places but none in common is halved, and
+/// a pair sharing fewer than three keys or names scores 0.
 pub fn containment(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> f64 {
     containment_with(&profile(a), &profile(b), idf)
 }
@@ -437,6 +524,16 @@ fn containment_with(pa: &Profile, pb: &Profile, idf: &Idf) -> f64 {
         (pb, pa)
     };
     if small.keys.len() + small.entities.len() < 3 {
+        return 0.0;
+    }
+    // Two shared words are a topic, not a claim ("Morales" and "support"
+    // inside a sentence about something else): containment needs three.
+    let pieces = common(&small.keys, &large.keys).len()
+        + common(&small.entities, &large.entities)
+            .into_iter()
+            .filter(|e| small.keys.binary_search(e).is_err())
+            .count();
+    if pieces < 3 {
         return 0.0;
     }
     let shared = stable_sum(
@@ -613,5 +710,56 @@ pub fn date_conflict<'s>(
         (any_ok, Some((left_a[0], left_b[0])))
     } else {
         (any_ok, None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use chrono::NaiveDate;
+
+    fn event(a: &str, b: &str) -> bool {
+        let lex = Lexicon::builtin();
+        let day = NaiveDate::from_ymd_opt(2019, 11, 16);
+        same_event(
+            &crate::analyse::sentence(a, "en", day, &lex),
+            &crate::analyse::sentence(b, "en", day, &lex),
+        )
+    }
+
+    #[test]
+    fn one_shared_protagonist_is_not_one_event() {
+        assert!(!event(
+            "After his resignation, opposition senator Jeanine Añez declared herself interim president.",
+            "Evo Morales’s resignation on Sunday ended almost 14 years of ever more personal rule.",
+        ));
+        assert!(!event(
+            "Earlier in the afternoon, General Williams Kaliman suggested in a televised statement that Morales resign.",
+            "Clashes between Morales supporters and the police broke out in La Paz after the resignation.",
+        ));
+    }
+
+    #[test]
+    fn the_same_actor_beside_the_event_word_is_one_event() {
+        // The dates conflict: that is what makes this pair a contradiction,
+        // so it must still count as one event.
+        assert!(event(
+            "Evo Morales resigned on Monday, November 11, after losing the support of the army.",
+            "Evo Morales’s resignation on Sunday ended almost 14 years of ever more personal rule.",
+        ));
+    }
+
+    #[test]
+    fn violence_is_pinned_by_place_and_day_or_by_day_and_what_happened() {
+        assert!(event(
+            "Three people were killed on Tuesday when soldiers cleared a blockade at the Senkata fuel plant.",
+            "Eight people died in Senkata on Tuesday, the ombudsman said.",
+        ));
+        // The place conflicts; the day and the clash itself pin it down.
+        assert!(event(
+            "The situation escalated on Friday, when police and military forces clashed with Morales’ supporters in La Paz.",
+            "At least five people were killed on Friday when police and soldiers clashed with coca growers in Sacaba.",
+        ));
     }
 }
