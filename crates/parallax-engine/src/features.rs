@@ -503,7 +503,7 @@ fn event_anchors(a: &SentenceAnalysis, b: &SentenceAnalysis) -> Anchors {
 /// weighted by idf) the other sentence also has. A short claim inside a long
 /// sentence scores high, which Dice-style overlap does not; a pair whose
 /// sentences both name people or places but none in common is halved, and
-/// a pair sharing fewer than three keys or names scores 0.
+/// a pair sharing fewer than three keys scores 0.
 pub fn containment(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> f64 {
     containment_with(&profile(a), &profile(b), idf)
 }
@@ -528,12 +528,8 @@ fn containment_with(pa: &Profile, pb: &Profile, idf: &Idf) -> f64 {
     }
     // Two shared words are a topic, not a claim ("Morales" and "support"
     // inside a sentence about something else): containment needs three.
-    let pieces = common(&small.keys, &large.keys).len()
-        + common(&small.entities, &large.entities)
-            .into_iter()
-            .filter(|e| small.keys.binary_search(e).is_err())
-            .count();
-    if pieces < 3 {
+    // (A name is counted once: its words are keys already.)
+    if common(&small.keys, &large.keys).len() < 3 {
         return 0.0;
     }
     let shared = stable_sum(
