@@ -12,7 +12,10 @@
 use std::collections::HashMap;
 
 use crate::analyse::SentenceAnalysis;
-use crate::features::{features_with, profile, Idf, Profile};
+use crate::features::{
+    features_without_sequence, profile, sequence_bounds, sequence_features, Idf, Profile,
+    DIFF_RATIO, LCS_RUN,
+};
 use crate::matcher::Matcher;
 
 /// Sentence address: (document index, sentence index).
@@ -200,13 +203,26 @@ pub fn candidates_watched(
             if ticker.tick() {
                 return None;
             }
-            let f = features_with(
-                &docs[a.0][a.1],
-                &profiles[a.0][a.1],
-                &docs[b.0][b.1],
-                &profiles[b.0][b.1],
-                idf,
-            );
+            let (pa, pb) = (&profiles[a.0][a.1], &profiles[b.0][b.1]);
+            let mut f = features_without_sequence(&docs[a.0][a.1], pa, &docs[b.0][b.1], pb, idf);
+            // The word-sequence features cost the most. Each lies between 0
+            // and a bound that is cheap to compute: a pair that cannot reach
+            // the threshold at the best corner of that box is dropped without
+            // computing them. This changes no link: the score is monotonic in
+            // each feature.
+            let (dmax, rmax) = sequence_bounds(pa, pb);
+            let mut best = 0.0f64;
+            for (d, r) in [(0.0, 0.0), (0.0, rmax), (dmax, 0.0), (dmax, rmax)] {
+                f[DIFF_RATIO] = d;
+                f[LCS_RUN] = r;
+                best = best.max(same_claim(matcher, &f));
+            }
+            if best < opts.threshold {
+                return None;
+            }
+            let (d, r) = sequence_features(pa, pb);
+            f[DIFF_RATIO] = d;
+            f[LCS_RUN] = r;
             let same = same_claim(matcher, &f);
             // Pairs below the link threshold are dropped here, not kept in memory.
             (same >= opts.threshold).then(|| Candidate {

@@ -119,6 +119,8 @@ pub struct Profile {
     stops: Vec<u64>,
     /// Hash of every folded token, in order (for the diff and the longest run).
     folds: Vec<u64>,
+    /// The same hashes, sorted (duplicates kept), for a cheap bound on both.
+    folds_sorted: Vec<u64>,
     /// Named (not role) entity ids, sorted.
     entities: Vec<String>,
     /// Content tokens: (key, fold).
@@ -170,6 +172,11 @@ pub fn profile(s: &SentenceAnalysis) -> Profile {
                 .map(|t| hash_str(&t.fold))
                 .collect(),
         ),
+        folds_sorted: {
+            let mut v = folds.clone();
+            v.sort_unstable();
+            v
+        },
         folds,
         entities: sorted_dedup(
             s.entities
@@ -231,6 +238,66 @@ pub fn features_with(
     pb: &Profile,
     idf: &Idf,
 ) -> Vec<f64> {
+    let mut f = features_without_sequence(a, pa, b, pb, idf);
+    let (diff, run) = sequence_features(pa, pb);
+    f[DIFF_RATIO] = diff;
+    f[LCS_RUN] = run;
+    f
+}
+
+/// Index of `diff_ratio` in [`NAMES`].
+pub const DIFF_RATIO: usize = 6;
+/// Index of `lcs_run` in [`NAMES`].
+pub const LCS_RUN: usize = 20;
+
+/// The two features that compare word sequences (the word-diff ratio from
+/// `similar` and the longest common run), which cost the most: quadratic in
+/// sentence length where the others are linear. Both lie in 0..=1, so
+/// alignment can bound a pair's score without them and skip the pairs that
+/// could not link whatever they turned out to be.
+pub fn sequence_features(pa: &Profile, pb: &Profile) -> (f64, f64) {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &pa.folds, &pb.folds);
+    let diff_ratio = similar::diff_ratio(&ops, pa.folds.len(), pb.folds.len()) as f64;
+    let (na, nb) = (pa.folds.len(), pb.folds.len());
+    let lcs_run = longest_common_run(&pa.folds, &pb.folds) as f64 / (na.min(nb).max(1) as f64);
+    (diff_ratio, lcs_run)
+}
+
+/// Upper bounds of the two [`sequence_features`], from the words the
+/// sentences share counted with repetition (a common subsequence or run
+/// cannot be longer): linear where the features are quadratic.
+pub fn sequence_bounds(pa: &Profile, pb: &Profile) -> (f64, f64) {
+    let (x, y) = (&pa.folds_sorted, &pb.folds_sorted);
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let (na, nb) = (x.len(), y.len());
+    if na + nb == 0 {
+        return (1.0, 1.0);
+    }
+    // `similar` reports the ratio as f32: leave room for its rounding.
+    let diff = (2.0 * shared as f64 / (na + nb) as f64 + 1e-6).min(1.0);
+    let run = (shared as f64 / na.min(nb).max(1) as f64).min(1.0);
+    (diff, run)
+}
+
+/// Every feature but the two of [`sequence_features`], which are left at 0.
+pub fn features_without_sequence(
+    a: &SentenceAnalysis,
+    pa: &Profile,
+    b: &SentenceAnalysis,
+    pb: &Profile,
+    idf: &Idf,
+) -> Vec<f64> {
     let shared = common(&pa.keys, &pb.keys);
     let w = |v: &mut dyn Iterator<Item = &String>| stable_sum(v.map(|k| idf.get(k)));
     let (wa, wb, ws) = (
@@ -268,15 +335,13 @@ pub fn features_with(
         pb.bigrams.len(),
         common(&pa.bigrams, &pb.bigrams).len(),
     );
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &pa.folds, &pb.folds);
-    let diff_ratio = similar::diff_ratio(&ops, pa.folds.len(), pb.folds.len()) as f64;
+    let (diff_ratio, lcs_run) = (0.0, 0.0);
     let (na, nb) = (pa.folds.len(), pb.folds.len());
     let len_ratio = if na == 0 || nb == 0 {
         0.0
     } else {
         na.min(nb) as f64 / na.max(nb) as f64
     };
-    let lcs_run = longest_common_run(&pa.folds, &pb.folds) as f64 / (na.min(nb).max(1) as f64);
     let stop_dice = dice(
         pa.stops.len(),
         pb.stops.len(),
@@ -580,15 +645,13 @@ fn dice(a: usize, b: usize, both: usize) -> f64 {
 fn longest_common_run<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let mut best = 0;
     let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
     for x in a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
-            if x == y {
-                cur[j + 1] = prev[j] + 1;
-                best = best.max(cur[j + 1]);
-            }
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            best = best.max(cur[j + 1]);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     best
 }
@@ -722,6 +785,29 @@ mod tests {
             &crate::analyse::sentence(a, "en", day, &lex),
             &crate::analyse::sentence(b, "en", day, &lex),
         )
+    }
+
+    #[test]
+    fn sequence_feature_indices_name_them() {
+        assert_eq!(NAMES[DIFF_RATIO], "diff_ratio");
+        assert_eq!(NAMES[LCS_RUN], "lcs_run");
+        let lex = Lexicon::builtin();
+        let a = crate::analyse::sentence("Nine people died in Sacaba on Friday.", "en", None, &lex);
+        let b = crate::analyse::sentence("On Friday nine people died in Sacaba.", "en", None, &lex);
+        let idf = crate::matcher::Matcher::builtin().idf();
+        let full = features(&a, &b, &idf);
+        let (diff, run) = sequence_features(&profile(&a), &profile(&b));
+        assert_eq!((full[DIFF_RATIO], full[LCS_RUN]), (diff, run));
+        // "nine people died in sacaba" is a run of 5 in the shorter sentence of 7.
+        assert!((run - 5.0 / 7.0).abs() < 1e-9, "{run}");
+        assert!(diff > 0.5 && diff < 1.0, "{diff}");
+        let (bd, br) = sequence_bounds(&profile(&a), &profile(&b));
+        assert!(
+            bd >= diff && br >= run,
+            "bounds {bd} {br} under {diff} {run}"
+        );
+        // Same words, another order: the bound is the full overlap.
+        assert!((br - 1.0).abs() < 1e-9, "{br}");
     }
 
     #[test]
