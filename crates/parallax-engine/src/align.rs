@@ -125,10 +125,12 @@ pub fn candidates_watched(
     };
     // Keep the total work per sentence bounded as reports are added: the
     // per-report candidate count shrinks so each sentence scores at most
-    // about 400 pairs, whatever the number of reports.
+    // about 200 pairs (two per report from 100 reports up), whatever the
+    // number of reports. Up to 26 reports every sentence keeps its best
+    // `opts.candidates` per report.
     let per_doc = opts
         .candidates
-        .min((400 / docs.len().saturating_sub(1).max(1)).max(2));
+        .min((200 / docs.len().saturating_sub(1).max(1)).max(2));
     let addrs: Vec<Addr> = docs
         .iter()
         .enumerate()
@@ -171,15 +173,27 @@ pub fn candidates_watched(
                 }
             }
             // Best few per other document.
-            let mut by_doc: HashMap<usize, Vec<(Addr, f64)>> = HashMap::new();
+            // Ties (every sentence that holds all of a short sentence's
+            // rarer keys covers it fully) go to the sentence closest in
+            // size, so a copy is never crowded out by longer sentences.
+            let mut by_doc: HashMap<usize, Vec<(Addr, f64, f64)>> = HashMap::new();
             for (addr, w) in acc {
-                let lighter = mass[d][s].min(mass[addr.0][addr.1]).max(1e-9);
-                by_doc.entry(addr.0).or_default().push((addr, w / lighter));
+                let other = mass[addr.0][addr.1];
+                let lighter = mass[d][s].min(other).max(1e-9);
+                let gap = (mass[d][s] - other).abs();
+                by_doc
+                    .entry(addr.0)
+                    .or_default()
+                    .push((addr, w / lighter, gap));
             }
             let mut out = Vec::new();
             for (_, mut v) in by_doc {
-                v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                for (addr, _) in v.into_iter().take(per_doc) {
+                v.sort_by(|x, y| {
+                    y.1.total_cmp(&x.1)
+                        .then(x.2.total_cmp(&y.2))
+                        .then(x.0.cmp(&y.0))
+                });
+                for (addr, _, _) in v.into_iter().take(per_doc) {
                     out.push(if (d, s) < addr {
                         ((d, s), addr)
                     } else {
