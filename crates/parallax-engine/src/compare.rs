@@ -707,12 +707,26 @@ fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
                 .map(move |s| (s.id.clone(), (d, s.index)))
         })
         .collect();
+    // Each link's group, in one pass over the links (a scan of all links
+    // per group was the model stage's hot spot: clusters × links lookups).
+    let mut inner_of: Vec<Vec<&Link>> = vec![Vec::new(); groups.len()];
+    {
+        let member_of: HashMap<&str, usize> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, ms)| ms.iter().map(move |m| (m.as_str(), g)))
+            .collect();
+        for l in links {
+            if let Some(&g) = member_of.get(l.a.as_str()) {
+                inner_of[g].push(l);
+            }
+        }
+    }
     let mut out: Vec<Cluster> = groups
         .into_iter()
-        .map(|mut members| {
+        .zip(inner_of)
+        .map(|(mut members, inner)| {
             members.sort_by_key(|m| order.get(m).copied().unwrap_or((usize::MAX, 0)));
-            let set: HashSet<&String> = members.iter().collect();
-            let inner: Vec<&Link> = links.iter().filter(|l| set.contains(&l.a)).collect();
             let relation = inner
                 .iter()
                 .map(|l| l.relation)
@@ -741,10 +755,10 @@ fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
                     }
                 }
             }
-            let label = documents
-                .iter()
-                .flat_map(|d| &d.sentences)
-                .find(|s| s.id == central)
+            let label = order
+                .get(&central)
+                .and_then(|&(d, i)| documents[d].sentences.get(i))
+                .filter(|s| s.id == central)
                 .map(|s| s.text.clone())
                 .unwrap_or_default();
             Cluster {
