@@ -69,10 +69,19 @@ PY="$VENV/bin/python"
 # The smoke run only checks that everything still works: it reuses the dev
 # build that `cargo test` made (the engine is optimised there too) instead of
 # a second, release build of the whole tree.
-if [[ $SMOKE == 1 ]]; then PROFILE=(); BIN="$TARGET/debug"; else PROFILE=(--release); BIN="$TARGET/release"; fi
-log "cargo build ${PROFILE[*]:-(dev)} (parallax, examples synth/links/stages)"
-cargo build ${PROFILE[@]+"${PROFILE[@]}"} --quiet -p parallax --bin parallax
-cargo build ${PROFILE[@]+"${PROFILE[@]}"} --quiet -p parallax-engine --example synth --example links --example stages
+if [[ $SMOKE == 1 ]]; then
+  # `cargo test --workspace` builds the CLI and the examples; asking for the
+  # same selection finds them built (a `-p` build would resolve features
+  # differently and compile the shared dependencies again).
+  BIN="$TARGET/debug"
+  log "cargo test --workspace --no-run (dev build of the CLI and the examples)"
+  cargo test --workspace --no-run --quiet
+else
+  BIN="$TARGET/release"
+  log "cargo build --release (parallax, examples synth/links/stages)"
+  cargo build --release --quiet -p parallax --bin parallax
+  cargo build --release --quiet -p parallax-engine --example synth --example links --example stages
+fi
 
 mkdir -p "$WORK"
 RUNS="$WORK/runs.jsonl"

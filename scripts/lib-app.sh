@@ -4,6 +4,16 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 APP_BIN="$CARGO_TARGET_DIR/debug/parallax-app"
+# The tests build the whole workspace with one package selection, so that
+# cargo resolves every shared dependency (tokio, serde, typst...) to one
+# feature set and compiles it once. `cargo test --workspace` tests the
+# default builds; WITH_PDF then adds only the PDF feature of the CLI and the
+# app: typst is already in that graph (parallax-pdf is a member), so only
+# those two crates and their tests are compiled again. A `-p` selection would
+# resolve features differently and rebuild typst and the Tauri stack.
+# `cargo test` also (re)links target/debug/parallax-app, the binary the E2E
+# suite drives, with these features.
+WITH_PDF=(--workspace --features parallax/pdf,parallax-app/pdf)
 
 log() { printf '\n==> %s\n' "$*" >&2; }
 

@@ -12,12 +12,11 @@ cd "$ROOT"
 ensure_system_packages
 ensure_ui_deps
 build_ui
-build_app
 
 log "Rust app tests (commands through the mock runtime, types drift check)"
-# With the same features as build_app: `cargo test` relinks
-# target/debug/parallax-app, which the E2E suite then drives.
-cargo test -p parallax-app --features pdf
+# This also builds target/debug/parallax-app with PDF export, the binary the
+# E2E suite drives (see WITH_PDF in lib-app.sh).
+cargo test "${WITH_PDF[@]}" --test commands --test types
 
 log "Vitest (view logic)"
 (cd ui && npx --no-install vitest run)

@@ -37,7 +37,7 @@ cargo test --workspace
 
 report_disk
 log "PDF: the CLI's --features pdf (read back with pdftotext)"
-cargo test -p parallax --features pdf --test pdf
+cargo test "${WITH_PDF[@]}" --test pdf
 
 report_disk
 log "fuzz: ingest, segment, compare for 60 s each (libFuzzer, stable Rust)"
