@@ -341,10 +341,12 @@ fn compare_cmd(args: CompareArgs) -> Result<ExitCode> {
     };
     match out {
         Some(path) => {
-            let mut buf = Vec::new();
-            export::write(fmt, &cmp, &mut buf, false)?;
-            parallax_engine::saved::write_atomic(&path, &buf)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            // Streamed into the file: a large comparison's JSON is larger
+            // than the comparison itself.
+            parallax_engine::saved::write_atomic_with(&path, |w| {
+                export::write(fmt, &cmp, w, false)
+            })
+            .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {
             let use_color = match color {

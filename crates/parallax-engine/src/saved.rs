@@ -24,18 +24,38 @@ pub struct SavedFile {
     pub comparison: Comparison,
 }
 
-/// Save atomically.
+/// Save atomically. The file is streamed to disk as it is serialised: no
+/// copy of the comparison and no in-memory image of the file, which for a
+/// large comparison would double or triple the memory a save needs.
 pub fn save(path: &Path, cmp: &Comparison) -> Result<()> {
-    let file = SavedFile {
-        schema: FILE_SCHEMA.into(),
-        comparison: cmp.clone(),
+    /// [`SavedFile`], borrowing the comparison (same JSON).
+    #[derive(Serialize)]
+    struct SavedRef<'a> {
+        schema: &'a str,
+        comparison: &'a Comparison,
+    }
+    let file = SavedRef {
+        schema: FILE_SCHEMA,
+        comparison: cmp,
     };
-    let bytes = serde_json::to_vec_pretty(&file)?;
-    write_atomic(path, &bytes)
+    write_atomic_with(path, |w| {
+        serde_json::to_writer_pretty(w, &file)?;
+        Ok(())
+    })
 }
 
 /// Write bytes to `path` through a temporary file and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |w| Ok(w.write_all(bytes)?))
+}
+
+/// Write to `path` through a temporary file beside it (buffered, synced) and
+/// a rename, so a crash or an error midway leaves any old file intact and no
+/// partial file behind. `write` streams the content.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -45,17 +65,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .and_then(|n| n.to_str())
         .unwrap_or("comparison");
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let res = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+    let res = (|| -> Result<()> {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        write(&mut w)?;
+        let f = w.into_inner().map_err(|e| Error::Io(e.into_error()))?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        Ok(())
     })();
-    if let Err(e) = res {
+    if res.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Io(e));
     }
-    Ok(())
+    res
 }
 
 /// Open a saved file, with a clear message for damaged or newer files.

@@ -146,3 +146,36 @@ fn opening_writes_nothing_and_saving_writes_only_the_chosen_path() {
     assert!(matches!(saved::save(&missing, &cmp), Err(Error::Io(_))));
     assert_eq!(tree(dir.path()), after);
 }
+
+#[test]
+fn a_write_that_fails_midway_keeps_the_old_file_and_leaves_no_temporary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("report.json");
+    std::fs::write(&path, b"old contents").expect("seed file");
+    let err = parallax_engine::saved::write_atomic_with(&path, |w| {
+        w.write_all(b"half of the new")?;
+        Err(parallax_engine::Error::Io(std::io::Error::other(
+            "disk full",
+        )))
+    })
+    .expect_err("the error comes back");
+    assert!(err.to_string().contains("disk full"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), b"old contents");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["report.json"]);
+    // And a streamed save reopens to the same comparison.
+    let cmp = parallax_engine::compare_texts(
+        &[
+            ("a.md", "Nine people died in Sacaba on Friday."),
+            ("b.md", "Five people died in Sacaba on Friday."),
+        ],
+        &Default::default(),
+    )
+    .expect("compare");
+    let saved = dir.path().join("c.parallax");
+    parallax_engine::saved::save(&saved, &cmp).expect("save");
+    assert_eq!(parallax_engine::saved::load(&saved).expect("load"), cmp);
+}
