@@ -220,18 +220,15 @@ pub fn candidates_watched(
             let (pa, pb) = (&profiles[a.0][a.1], &profiles[b.0][b.1]);
             let mut f = features_without_sequence(&docs[a.0][a.1], pa, &docs[b.0][b.1], pb, idf);
             // The word-sequence features cost the most. Each lies between 0
-            // and a bound that is cheap to compute: a pair that cannot reach
-            // the threshold at the best corner of that box is dropped without
-            // computing them. This changes no link: the score is monotonic in
-            // each feature.
+            // and a bound that is cheap to compute; the score is linear in
+            // each, so its best is at the end its weight points to. A pair
+            // that cannot reach the threshold there is dropped without
+            // computing them, which changes no link.
             let (dmax, rmax) = sequence_bounds(pa, pb);
-            let mut best = 0.0f64;
-            for (d, r) in [(0.0, 0.0), (0.0, rmax), (dmax, 0.0), (dmax, rmax)] {
-                f[DIFF_RATIO] = d;
-                f[LCS_RUN] = r;
-                best = best.max(same_claim(matcher, &f));
-            }
-            if best < opts.threshold {
+            let best_end = |i: usize, max: f64| if matcher.weights[i] > 0.0 { max } else { 0.0 };
+            f[DIFF_RATIO] = best_end(DIFF_RATIO, dmax);
+            f[LCS_RUN] = best_end(LCS_RUN, rmax);
+            if same_claim(matcher, &f) < opts.threshold {
                 return None;
             }
             let (d, r) = sequence_features(pa, pb);
