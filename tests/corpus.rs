@@ -134,6 +134,44 @@ fn seed_resignation_last_week_is_shown_against_sunday_10_november() {
 }
 
 #[test]
+fn seed_contradicts_itself_on_when_the_coup_attempt_began() {
+    // The seed is undated. Its Kaliman announcement "on Sunday" and the
+    // resignation "last week" are both dated 10 Nov by other reports; no
+    // publication date makes both expressions right.
+    let cmp = compare_corpus();
+    let e = expected()
+        .internal
+        .into_iter()
+        .find(|e| e.reason == "date")
+        .expect("annotated");
+    let a = find(&cmp, &e.doc, &e.a);
+    let b = find(&cmp, &e.doc, &e.b);
+    let l = cmp
+        .internal
+        .iter()
+        .find(|l| a.contains(&l.a) && b.contains(&l.b))
+        .unwrap_or_else(|| panic!("not flagged: {:#?}", cmp.internal));
+    assert_eq!(l.relation, Relation::Contradict);
+    let r = l
+        .reasons
+        .iter()
+        .find(|r| r.kind == ReasonKind::Date && r.conflict)
+        .expect("a date reason");
+    let doc = cmp.document(&e.doc).expect("seed");
+    let words: Vec<&str> = r
+        .a_spans
+        .iter()
+        .chain(&r.b_spans)
+        .map(|s| doc.slice(*s))
+        .collect();
+    assert_eq!(words, ["Sunday", "last week"], "{}", r.explanation);
+    assert!(r.explanation.contains("10 Nov 2019"), "{}", r.explanation);
+    // Nothing else in the seed is flagged against itself.
+    let seed = cmp.internal.iter().filter(|l| l.a.starts_with("00-seed:"));
+    assert_eq!(seed.count(), 1, "{:#?}", cmp.internal);
+}
+
+#[test]
 fn seed_reversed_withdrawal_of_support_is_an_actor_contradiction() {
     let cmp = compare_corpus();
     let e = expected()

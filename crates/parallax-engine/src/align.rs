@@ -61,7 +61,7 @@ impl Default for AlignOptions {
             candidates: 8,
             per_report: 2,
             max_postings: 400,
-            contradiction: 0.65,
+            contradiction: 0.7,
         }
     }
 }

@@ -17,6 +17,9 @@ use crate::lexicon::Lexicon;
 use crate::matcher::Matcher;
 use crate::model::*;
 
+/// How many sentences "that afternoon" may reach back for the day it means.
+const DAY_CONTEXT_SENTENCES: usize = 3;
+
 /// Receives progress; the app sends it to the window, the CLI to a bar.
 pub trait Progress: Sync {
     /// A stage advanced: `done` of `total` units.
@@ -220,11 +223,23 @@ pub fn compare(
             } else {
                 crate::segment::segment(&report.text, &lang)
             };
+            // The last day named, for "that afternoon" in later sentences;
+            // it lapses after a few sentences without a date.
+            let mut day: Option<(usize, analyse::DateMention)> = None;
             let sentences = segs
                 .into_iter()
-                .map(|seg| {
+                .enumerate()
+                .map(|(i, seg)| {
                     let t = &report.text[seg.span.start..seg.span.end];
-                    (seg, analyse::sentence(t, &lang, anchor, &lex))
+                    let context = day
+                        .as_ref()
+                        .filter(|(at, _)| i - at <= DAY_CONTEXT_SENTENCES)
+                        .map(|(_, m)| m);
+                    let a = analyse::sentence_in_context(t, &lang, anchor, context, &lex);
+                    if let Some(m) = a.dates.iter().rev().find(|m| m.is_day()) {
+                        day = Some((i, m.clone()));
+                    }
+                    (seg, a)
                 })
                 .collect();
             analysed.tick();
@@ -322,8 +337,51 @@ pub fn compare(
                 && own_voice(c.b)
         }) {
             let l = make_link(c);
-            if l.relation == Relation::Contradict {
+            // A day the report itself carried over ("that day") is the
+            // writer's own sequencing: against another of its dates it tells
+            // of two events, not of one event on two days.
+            let carried = |(d, s): (usize, usize), span: &Span| {
+                let off = docs[d].sentences[s].0.span.start;
+                analyses[d][s]
+                    .dates
+                    .iter()
+                    .any(|m| m.anaphoric && m.span.offset(off) == *span)
+            };
+            let only_carried_days = l.reasons.iter().filter(|r| r.conflict).all(|r| {
+                r.kind == ReasonKind::Date
+                    && (r.a_spans.iter().any(|x| carried(c.a, x))
+                        || r.b_spans.iter().any(|x| carried(c.b, x)))
+            });
+            if l.relation == Relation::Contradict && !only_carried_days {
                 internal.push(l);
+            }
+        }
+        // An undated report whose time words need two publication dates.
+        let index: HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(d, p)| (p.id.as_str(), d))
+            .collect();
+        let addr = |id: &str| {
+            let (doc, i) = split_sentence_id(id)?;
+            Some((*index.get(doc)?, i))
+        };
+        let pairs: Vec<_> = links
+            .iter()
+            .filter_map(|l| Some((addr(&l.a)?, addr(&l.b)?, l.score)))
+            .collect();
+        let dates: Vec<Option<NaiveDate>> = docs.iter().map(|p| doc_date(&p.report)).collect();
+        let langs: Vec<String> = docs.iter().map(|p| p.lang.clone()).collect();
+        for c in crate::dating::undated_conflicts(&dates, &langs, &analyses, &pairs, |a| {
+            !attributed(&analyses[a.0][a.1])
+        }) {
+            let l = dating_link(&c, &docs, &analyses, &names);
+            match internal.iter_mut().find(|x| x.a == l.a && x.b == l.b) {
+                Some(x) => {
+                    x.relation = Relation::Contradict;
+                    x.reasons.extend(l.reasons);
+                }
+                None => internal.push(l),
             }
         }
         internal.sort_by_key(|l| sort_key(&l.a, &l.b));
@@ -429,6 +487,71 @@ pub fn compare(
         framing,
         topics: topic_names,
     })
+}
+
+/// A report's publication date, when it has a valid one.
+fn doc_date(r: &Report) -> Option<NaiveDate> {
+    r.meta
+        .date
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// The internal link for two time expressions of an undated report that no
+/// publication date fits, with the counterparts that date each one.
+fn dating_link(
+    c: &crate::dating::Conflict,
+    docs: &[Prepared],
+    analyses: &[Vec<SentenceAnalysis>],
+    names: &[String],
+) -> Link {
+    let side = |(d, s): (usize, usize)| Side {
+        s: &analyses[d][s],
+        offset: docs[d].sentences[s].0.span.start,
+        name: &names[d],
+        date: None,
+    };
+    let part = |x: &crate::dating::Dated| {
+        let m = &analyses[x.at.0][x.at.1].dates[x.mention];
+        let ((wd, ws), wj, _) = x.witness;
+        let event = analyses[wd][ws].dates[wj].describe();
+        let (first, last) = x.range();
+        let when = if first == last {
+            first.format("%-d %b %Y").to_string()
+        } else {
+            format!("{}–{}", first.format("%-d %b"), last.format("%-d %b %Y"))
+        };
+        let text = &analyses[x.at.0][x.at.1].text[m.span.start..m.span.end];
+        (
+            m.span.offset(docs[x.at.0].sentences[x.at.1].0.span.start),
+            format!(
+                "'{text}' fits a report written {when} ({} dates it {event})",
+                names[wd]
+            ),
+        )
+    };
+    let (sa, ea) = part(&c.a);
+    let (sb, eb) = part(&c.b);
+    let (diff, _) = classify::word_diff(side(c.a.at), side(c.b.at));
+    Link {
+        a: sentence_id(&docs[c.a.at.0].id, c.a.at.1),
+        b: sentence_id(&docs[c.b.at.0].id, c.b.at.1),
+        relation: Relation::Contradict,
+        score: round3(c.a.witness.2.min(c.b.witness.2)),
+        paraphrase: 0.0,
+        reasons: vec![Reason {
+            kind: ReasonKind::Date,
+            conflict: true,
+            a_spans: vec![sa],
+            b_spans: vec![sb],
+            explanation: format!(
+                "{} has no date: {ea}; {eb}. No one date fits both.",
+                names[c.a.at.0]
+            ),
+        }],
+        evidence: Vec::new(),
+        diff,
+    }
 }
 
 /// Whether a sentence reports someone else's words.

@@ -540,10 +540,14 @@ fn event_anchors(a: &SentenceAnalysis, b: &SentenceAnalysis) -> Anchors {
         .map(|(_, k)| *k)
         .collect();
     let place = shared.iter().any(|k| matches!(k, MarkKind::Place));
-    let date = a.dates.iter().filter(|d| !d.reported).any(|x| {
+    // A day taken from an earlier sentence ("that afternoon") is shown and
+    // compared, but does not pin an event: within a report every sentence
+    // near the dated one would share it.
+    let pins = |d: &&crate::analyse::DateMention| !d.reported && !d.anaphoric;
+    let date = a.dates.iter().filter(pins).any(|x| {
         b.dates
             .iter()
-            .filter(|d| !d.reported)
+            .filter(pins)
             .any(|y| x.compatible(y) == Some(true))
     });
     let count = a.numbers.iter().filter(|n| !n.vague).any(|x| {

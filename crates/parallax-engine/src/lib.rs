@@ -29,6 +29,7 @@ pub mod align;
 pub mod analyse;
 pub mod classify;
 pub mod compare;
+pub mod dating;
 pub mod error;
 pub mod export;
 pub mod features;

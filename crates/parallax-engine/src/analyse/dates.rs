@@ -10,6 +10,12 @@
 //! Weeks start on Sunday in English and on Monday in Spanish, following each
 //! press's calendar convention; this only matters for "last week".
 //!
+//! Narrative time words that point back at a day already named ("that
+//! afternoon", "later that day", "hours later", "esa misma noche") take the
+//! last day the report named before them, as temporal taggers do for
+//! narrative text. They are only found when the caller passes that day (see
+//! [`find`]); a sentence read alone keeps them as plain words.
+//!
 //! Written by hand: no crate handled "Nov." with a period, "10 de
 //! noviembre", "el domingo", or resolved weekdays into the past.
 
@@ -35,6 +41,9 @@ pub struct DateMention {
     pub tokens: (usize, usize),
     /// The date of a statement about the event ("said on Saturday"), not of the event.
     pub reported: bool,
+    /// Points back at an earlier day of the report ("that afternoon"); its
+    /// value is that day's.
+    pub anaphoric: bool,
 }
 
 impl DateMention {
@@ -62,6 +71,51 @@ impl DateMention {
             }
         }
         None
+    }
+
+    /// Whether this names one day (resolved or not), so that "that
+    /// afternoon" after it can mean that day.
+    pub fn is_day(&self) -> bool {
+        match (self.start, self.end) {
+            (Some(s), Some(e)) => s == e,
+            _ => {
+                self.weekday.is_some()
+                    || matches!(self.relative.as_deref(), Some("yesterday" | "today"))
+            }
+        }
+    }
+
+    /// Whether what this names depends on the report's date ("on Sunday",
+    /// "last week"), as opposed to an absolute date or "since".
+    pub fn moves(&self) -> bool {
+        match self.relative.as_deref() {
+            Some(r) => matches!(r, "yesterday" | "today" | "last week" | "this week"),
+            None => self.weekday.is_some(),
+        }
+    }
+
+    /// The interval this mention would name in a report dated `anchor`:
+    /// how an undated report's relative words are tried against possible
+    /// publication dates. `None` for what does not move with the report's
+    /// date (an absolute date) or cannot be resolved ("since").
+    pub fn resolve_at(&self, anchor: NaiveDate, lang: &str) -> Option<(NaiveDate, NaiveDate)> {
+        match self.relative.as_deref() {
+            Some("yesterday") => Some((anchor - Duration::days(1), anchor - Duration::days(1))),
+            Some("today") => Some((anchor, anchor)),
+            Some("last week") => {
+                let ws = week_start(anchor, lang) - Duration::days(7);
+                Some((ws, ws + Duration::days(6)))
+            }
+            Some("this week") => {
+                let ws = week_start(anchor, lang);
+                Some((ws, ws + Duration::days(6)))
+            }
+            Some(_) => None,
+            None => {
+                let d = last_weekday(anchor, self.weekday?);
+                Some((d, d))
+            }
+        }
     }
 
     /// A short rendering: `Sun 10 Nov 2019`, `4–10 Nov 2019`, `Sunday`.
@@ -201,16 +255,22 @@ fn week_start(d: NaiveDate, lang: &str) -> NaiveDate {
 }
 
 /// Find date expressions. Returns mentions and marks the tokens they use.
+///
+/// `context` is the last day the report named before this sentence, if
+/// any: words such as "that afternoon" take its value. Without it they are
+/// not dates.
 pub fn find(
     toks: &[Token],
     anchor: Option<NaiveDate>,
     lang: &str,
+    context: Option<&DateMention>,
     used: &mut [bool],
 ) -> Vec<DateMention> {
-    let mut out = Vec::new();
+    let mut out: Vec<DateMention> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some(mut m) = parse_at(toks, i, anchor, lang) {
+        let day = out.iter().rev().find(|m| m.is_day()).or(context);
+        if let Some(mut m) = parse_at(toks, i, anchor, lang, day) {
             // "since 10 November", "desde el 10 de noviembre": open until the report.
             let before: Vec<&str> = toks[m.tokens.0.saturating_sub(2)..m.tokens.0]
                 .iter()
@@ -248,6 +308,7 @@ fn mention(toks: &[Token], a: usize, b: usize) -> DateMention {
         relative: None,
         tokens: (a, b),
         reported: false,
+        anaphoric: false,
     }
 }
 
@@ -260,6 +321,7 @@ fn parse_at(
     i: usize,
     anchor: Option<NaiveDate>,
     lang: &str,
+    context: Option<&DateMention>,
 ) -> Option<DateMention> {
     let t = &toks[i];
     let f = t.fold.as_str();
@@ -288,24 +350,17 @@ fn parse_at(
     // Relative expressions.
     let two = |a: &str, b: &str| f == a && at(i + 1).is_some_and(|n| n.fold == b);
     let three = |a: &str, b: &str, c: &str| two(a, b) && at(i + 2).is_some_and(|n| n.fold == c);
-    let rel = |len: usize, label: &str, days: Option<(i64, i64)>, week: Option<i64>| {
+    let rel = |len: usize, label: &str| {
         let mut m = mention(toks, i, i + len);
         m.relative = Some(label.to_string());
-        if let Some(a) = anchor {
-            if let Some((s, e)) = days {
-                m.start = Some(a - Duration::days(s));
-                m.end = Some(a - Duration::days(e));
-            }
-            if let Some(w) = week {
-                let ws = week_start(a, lang) - Duration::days(7 * w);
-                m.start = Some(ws);
-                m.end = Some(ws + Duration::days(6));
-            }
+        if let Some((s, e)) = anchor.and_then(|a| m.resolve_at(a, lang)) {
+            m.start = Some(s);
+            m.end = Some(e);
         }
         Some(m)
     };
     if f == "yesterday" || f == "ayer" {
-        return rel(1, "yesterday", Some((1, 1)), None);
+        return rel(1, "yesterday");
     }
     if f == "today"
         || f == "hoy"
@@ -320,21 +375,28 @@ fn parse_at(
                 2
             },
             "today",
-            Some((0, 0)),
-            None,
         );
     }
     if two("last", "week") {
-        return rel(2, "last week", None, Some(1));
+        return rel(2, "last week");
     }
     if three("la", "semana", "pasada") {
-        return rel(3, "last week", None, Some(1));
+        return rel(3, "last week");
     }
     if two("semana", "pasada") {
-        return rel(2, "last week", None, Some(1));
+        return rel(2, "last week");
     }
     if two("this", "week") || two("esta", "semana") {
-        return rel(2, "this week", None, Some(0));
+        return rel(2, "this week");
+    }
+    if let (Some(day), Some(len)) = (context, anaphor(toks, i)) {
+        let mut m = mention(toks, i, i + len);
+        m.start = day.start;
+        m.end = day.end;
+        m.weekday = day.weekday;
+        m.relative = day.relative.clone();
+        m.anaphoric = true;
+        return Some(m);
     }
     // A year alone: "in 2018", "en 2018".
     if let Some(y) = year_num(t) {
@@ -424,6 +486,64 @@ fn parse_absolute(toks: &[Token], i: usize, anchor: Option<NaiveDate>) -> Option
     None
 }
 
+/// Parts of a day, which "that ..." and "esa ..." point back with.
+const DAY_PARTS: &[&str] = &[
+    "day",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "dia",
+    "manana",
+    "tarde",
+    "noche",
+];
+
+/// Length in tokens of a phrase at `i` that points back at a day already
+/// named: "that afternoon", "the same day", "later that day", "earlier in
+/// the afternoon", "hours later", "esa misma noche", "horas después".
+fn anaphor(toks: &[Token], i: usize) -> Option<usize> {
+    let w = |k: usize| toks.get(i + k).map_or("", |t| t.fold.as_str());
+    let part = |k: usize| DAY_PARTS.contains(&w(k));
+    let demonstrative = |k: usize| matches!(w(k), "that" | "esa" | "ese" | "aquella" | "aquel");
+    // "that afternoon", "esa noche", "esa misma noche", "ese mismo día".
+    if demonstrative(0) {
+        if part(1) {
+            return Some(2);
+        }
+        if matches!(w(1), "misma" | "mismo") && part(2) {
+            return Some(3);
+        }
+    }
+    // "the same day", "el mismo día", "la misma noche".
+    if matches!(w(0), "the" | "el" | "la") && matches!(w(1), "same" | "mismo" | "misma") && part(2)
+    {
+        return Some(3);
+    }
+    // "later that day", "earlier the same day", "earlier in the afternoon".
+    if matches!(w(0), "later" | "earlier") {
+        if demonstrative(1) && part(2) {
+            return Some(3);
+        }
+        if w(1) == "the" && w(2) == "same" && part(3) {
+            return Some(4);
+        }
+        if w(1) == "in" && w(2) == "the" && part(3) {
+            return Some(4);
+        }
+    }
+    // "hours later", "hours earlier", "horas después", "horas más tarde".
+    if matches!(w(0), "hours" | "horas") {
+        if matches!(w(1), "later" | "earlier" | "despues" | "antes") {
+            return Some(2);
+        }
+        if w(1) == "mas" && w(2) == "tarde" {
+            return Some(3);
+        }
+    }
+    None
+}
+
 fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     ymd(ny, nm, 1).map(|d| d - Duration::days(1))
@@ -445,7 +565,7 @@ mod tests {
         let toks = crate::text::tokens(s, lang, &lex);
         let a = anchor.map(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").unwrap());
         let mut used = vec![false; toks.len()];
-        find(&toks, a, lang, &mut used)
+        find(&toks, a, lang, None, &mut used)
             .iter()
             .map(DateMention::describe)
             .collect()
@@ -525,6 +645,86 @@ mod tests {
     }
 
     #[test]
+    fn narrative_time_words_take_the_last_day_named() {
+        let lex = Lexicon::builtin();
+        let with = |s: &str, context: Option<&DateMention>, anchor: Option<&str>| {
+            let toks = crate::text::tokens(s, "en", &lex);
+            let mut used = vec![false; toks.len()];
+            let a = anchor.map(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").unwrap());
+            find(&toks, a, "en", context, &mut used)
+        };
+        let sunday = with("on Sunday", None, Some("2019-11-11")).remove(0);
+        for phrase in [
+            "That afternoon the general spoke.",
+            "Later that day the general spoke.",
+            "Earlier in the afternoon the general spoke.",
+            "Hours later the general spoke.",
+            "The general spoke the same day.",
+        ] {
+            let m = with(phrase, Some(&sunday), Some("2019-11-11"));
+            assert_eq!(m.len(), 1, "{phrase}");
+            assert!(m[0].anaphoric, "{phrase}");
+            assert_eq!(m[0].describe(), "Sun 10 Nov 2019", "{phrase}");
+        }
+        // Within one sentence the day just named is used, before the context.
+        let m = with(
+            "Police fired on Friday and that night the march ended.",
+            Some(&sunday),
+            Some("2019-11-16"),
+        );
+        assert_eq!(m[1].describe(), "Fri 15 Nov 2019");
+        // Without a day to point at, or as plain words, they are not dates.
+        assert!(with(
+            "That afternoon the general spoke.",
+            None,
+            Some("2019-11-11")
+        )
+        .is_empty());
+        assert!(with("He said that days of unrest followed.", Some(&sunday), None).is_empty());
+        // Spanish, and an undated report: the weekday is carried unresolved.
+        let toks =
+            crate::text::tokens("Horas antes, el general habló. Esa misma noche", "es", &lex);
+        let mut used = vec![false; toks.len()];
+        let domingo = with("on Sunday", None, None).remove(0);
+        let m = find(&toks, None, "es", Some(&domingo), &mut used);
+        assert_eq!(m.len(), 2);
+        assert!(m
+            .iter()
+            .all(|x| x.weekday == Some(Weekday::Sun) && x.start.is_none()));
+    }
+
+    #[test]
+    fn relative_words_resolve_at_any_publication_date() {
+        let lex = Lexicon::builtin();
+        let one = |s: &str, lang: &str| {
+            let toks = crate::text::tokens(s, lang, &lex);
+            let mut used = vec![false; toks.len()];
+            find(&toks, None, lang, None, &mut used).remove(0)
+        };
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // Wednesday 20 Nov 2019.
+        assert_eq!(
+            one("on Sunday", "en").resolve_at(d("2019-11-20"), "en"),
+            Some((d("2019-11-17"), d("2019-11-17")))
+        );
+        assert_eq!(
+            one("last week", "en").resolve_at(d("2019-11-20"), "en"),
+            Some((d("2019-11-10"), d("2019-11-16")))
+        );
+        assert_eq!(
+            one("la semana pasada", "es").resolve_at(d("2019-11-20"), "es"),
+            Some((d("2019-11-11"), d("2019-11-17")))
+        );
+        assert_eq!(
+            one("yesterday", "en").resolve_at(d("2019-11-20"), "en"),
+            Some((d("2019-11-19"), d("2019-11-19")))
+        );
+        assert!(one("on Sunday", "en").moves());
+        assert!(!one("in 2018", "en").moves());
+        assert_eq!(one("in 2018", "en").resolve_at(d("2019-11-20"), "en"), None);
+    }
+
+    #[test]
     fn undated_reports_keep_weekdays_unresolved() {
         assert_eq!(dates("on Sunday", None, "en"), vec!["Sun"]);
         assert_eq!(dates("last week", None, "en"), vec!["last week"]);
@@ -540,6 +740,7 @@ mod tests {
                 &toks,
                 a.map(|a| NaiveDate::parse_from_str(a, "%Y-%m-%d").unwrap()),
                 "en",
+                None,
                 &mut used,
             )
             .remove(0)

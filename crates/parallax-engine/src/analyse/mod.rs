@@ -275,11 +275,23 @@ const PREPOSITIONS: &[&str] = &[
     "for", "from", "to", "of", "with", "de", "del", "a", "al", "hacia", "para", "con", "on",
 ];
 
-/// Analyse one sentence.
+/// Analyse one sentence, read alone.
 pub fn sentence(
     text: &str,
     lang: &str,
     anchor: Option<NaiveDate>,
+    lex: &Lexicon,
+) -> SentenceAnalysis {
+    sentence_in_context(text, lang, anchor, None, lex)
+}
+
+/// Analyse one sentence of a report, given the last day the report named
+/// before it (see [`dates::find`]).
+pub fn sentence_in_context(
+    text: &str,
+    lang: &str,
+    anchor: Option<NaiveDate>,
+    day: Option<&DateMention>,
     lex: &Lexicon,
 ) -> SentenceAnalysis {
     let mut tokens = crate::text::tokens(text, lang, lex);
@@ -412,7 +424,7 @@ pub fn sentence(
 
     // Dates first, so day numbers and years are not counted.
     let mut used = vec![false; n];
-    let dates = dates::find(&tokens, anchor, lang, &mut used);
+    let dates = dates::find(&tokens, anchor, lang, day, &mut used);
     let numbers = numbers::find(text, &tokens, &used, lang);
 
     // Quotes.
