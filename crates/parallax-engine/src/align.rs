@@ -208,7 +208,7 @@ pub fn candidates_watched(
     pairs.dedup();
     let profiles: Vec<Vec<Profile>> = docs
         .par_iter()
-        .map(|d| d.iter().map(profile).collect())
+        .map(|d| d.iter().map(|s| profile(s, idf)).collect())
         .collect();
     let ticker = crate::compare::Ticker::new(progress, "align", pairs.len());
     pairs

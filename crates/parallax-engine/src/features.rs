@@ -109,8 +109,19 @@ pub const FAMILIES: &[(&str, &[&str])] = &[
 /// that scoring a pair is merges of sorted lists, not allocation.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    /// Distinct content keys, sorted.
-    keys: Vec<String>,
+    /// Distinct content keys as (hash, idf), sorted by hash. Pairs are
+    /// compared millions of times at scale: merging hashes with the idf at
+    /// hand replaced string comparisons and a table lookup per key per pair,
+    /// the top of the profile.
+    keys: Vec<(u64, f64)>,
+    /// Sum of the keys' idf, in sorted order.
+    key_mass: f64,
+    /// Keys and named entities weighed together, in sorted order (the
+    /// containment denominator).
+    mass: f64,
+    /// Event words among the keys (hashes, sorted): no shared one and no
+    /// shared act means not the same event, without building any set.
+    events: Vec<u64>,
     /// Character trigrams of content words (with word boundaries), sorted.
     char3: Vec<u32>,
     /// Hashes of adjacent folded-token pairs, sorted.
@@ -121,10 +132,10 @@ pub struct Profile {
     folds: Vec<u64>,
     /// The same hashes, sorted (duplicates kept), for a cheap bound on both.
     folds_sorted: Vec<u64>,
-    /// Named (not role) entity ids, sorted.
-    entities: Vec<String>,
-    /// Content tokens: (key, fold).
-    content: Vec<(String, String)>,
+    /// Named (not role) entity ids as (hash, containment weight), sorted by hash.
+    entities: Vec<(u64, f64)>,
+    /// Content tokens: (key hash, fold).
+    content: Vec<(u64, String)>,
     /// Content folds long enough for spelling variants.
     long_folds: Vec<String>,
 }
@@ -143,8 +154,8 @@ fn sorted_dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-/// Precompute a sentence's profile.
-pub fn profile(s: &SentenceAnalysis) -> Profile {
+/// Precompute a sentence's profile, with the comparison's idf.
+pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
     let mut char3 = Vec::new();
     for t in s.tokens.iter().filter(|t| !t.stop) {
         let b: Vec<u8> = std::iter::once(b' ')
@@ -161,8 +172,40 @@ pub fn profile(s: &SentenceAnalysis) -> Profile {
         .windows(2)
         .map(|w| hash_str(&format!("{} {}", w[0].fold, w[1].fold)))
         .collect();
+    let keys: Vec<(u64, f64)> = {
+        let mut v: Vec<(u64, f64)> = sorted_dedup(s.keys.iter().map(String::as_str).collect())
+            .into_iter()
+            .map(|k| (hash_str(k), idf.get(k)))
+            .collect();
+        v.sort_by_key(|x| x.0);
+        v
+    };
+    let entities: Vec<(u64, f64)> = {
+        let ids: Vec<&str> = s
+            .entities
+            .iter()
+            .filter(|e| !e.weak)
+            .map(|e| e.id.as_str())
+            .collect();
+        let mut v: Vec<(u64, f64)> = sorted_dedup(ids)
+            .into_iter()
+            .map(|e| (hash_str(e), entity_weight(idf, e)))
+            .collect();
+        v.sort_by_key(|x| x.0);
+        v
+    };
+    let events = sorted_dedup(
+        s.keys
+            .iter()
+            .filter(|k| is_event(k))
+            .map(|k| hash_str(k))
+            .collect(),
+    );
     Profile {
-        keys: sorted_dedup(s.keys.clone()),
+        key_mass: stable_sum(keys.iter().map(|k| k.1)),
+        mass: stable_sum(keys.iter().chain(&entities).map(|k| k.1)),
+        keys,
+        events,
         char3: sorted_dedup(char3),
         bigrams: sorted_dedup(bigrams),
         stops: sorted_dedup(
@@ -178,18 +221,12 @@ pub fn profile(s: &SentenceAnalysis) -> Profile {
             v
         },
         folds,
-        entities: sorted_dedup(
-            s.entities
-                .iter()
-                .filter(|e| !e.weak)
-                .map(|e| e.id.clone())
-                .collect(),
-        ),
+        entities,
         content: s
             .tokens
             .iter()
             .filter(|t| !t.stop)
-            .map(|t| (t.key.clone(), t.fold.clone()))
+            .map(|t| (hash_str(&t.key), t.fold.clone()))
             .collect(),
         long_folds: s
             .tokens
@@ -198,6 +235,34 @@ pub fn profile(s: &SentenceAnalysis) -> Profile {
             .map(|t| t.fold.clone())
             .collect(),
     }
+}
+
+/// A named entity's weight in containment: at least three quarters of a
+/// rare word's.
+fn entity_weight(idf: &Idf, e: &str) -> f64 {
+    idf.get(e).max(idf.default * 0.75)
+}
+
+/// The weights of items in both lists (sorted by hash), taken from `a`.
+fn common_weights(a: &[(u64, f64)], b: &[(u64, f64)]) -> Vec<f64> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a hash is among the (hash, weight) items, sorted by hash.
+fn has_hash(v: &[(u64, f64)], h: u64) -> bool {
+    v.binary_search_by_key(&h, |x| x.0).is_ok()
 }
 
 /// Items in both sorted lists.
@@ -227,7 +292,7 @@ fn ratio(num: usize, den: usize) -> f64 {
 
 /// Compute the feature vector of a pair.
 pub fn features(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> Vec<f64> {
-    features_with(a, &profile(a), b, &profile(b), idf)
+    features_with(a, &profile(a, idf), b, &profile(b, idf), idf)
 }
 
 /// Compute the feature vector of a pair whose profiles are already known.
@@ -298,13 +363,8 @@ pub fn features_without_sequence(
     pb: &Profile,
     idf: &Idf,
 ) -> Vec<f64> {
-    let shared = common(&pa.keys, &pb.keys);
-    let w = |v: &mut dyn Iterator<Item = &String>| stable_sum(v.map(|k| idf.get(k)));
-    let (wa, wb, ws) = (
-        w(&mut pa.keys.iter()),
-        w(&mut pb.keys.iter()),
-        w(&mut shared.iter().copied()),
-    );
+    let shared = common_weights(&pa.keys, &pb.keys);
+    let (wa, wb, ws) = (pa.key_mass, pb.key_mass, stable_sum(shared.iter().copied()));
     let idf_dice = if wa + wb > 0.0 {
         2.0 * ws / (wa + wb)
     } else {
@@ -322,9 +382,9 @@ pub fn features_without_sequence(
     let max_unmatched = pa
         .keys
         .iter()
-        .filter(|k| pb.keys.binary_search(k).is_err())
-        .chain(pb.keys.iter().filter(|k| pa.keys.binary_search(k).is_err()))
-        .map(|k| idf.get(k))
+        .filter(|k| !has_hash(&pb.keys, k.0))
+        .chain(pb.keys.iter().filter(|k| !has_hash(&pa.keys, k.0)))
+        .map(|k| k.1)
         .fold(0.0f64, f64::max)
         / idf.default.max(1.0);
 
@@ -348,7 +408,7 @@ pub fn features_without_sequence(
         common(&pa.stops, &pb.stops).len(),
     );
 
-    let e_shared = common(&pa.entities, &pb.entities).len();
+    let e_shared = common_weights(&pa.entities, &pb.entities).len();
     let ent_shared = (e_shared as f64).min(3.0) / 3.0;
     let e_union = pa.entities.len() + pb.entities.len() - e_shared;
     let ent_unmatched = if e_union == 0 {
@@ -364,7 +424,7 @@ pub fn features_without_sequence(
             x.negated
                 .iter()
                 .map(String::as_str)
-                .filter(|k| other.keys.binary_search_by(|p| p.as_str().cmp(k)).is_ok())
+                .filter(|k| has_hash(&other.keys, hash_str(k)))
                 .collect(),
         )
     }
@@ -385,7 +445,7 @@ pub fn features_without_sequence(
             .content
             .iter()
             .filter(|(k, f)| {
-                y.keys.binary_search(k).is_ok()
+                has_hash(&y.keys, *k)
                     || (f.len() >= 5 && y.long_folds.iter().any(|g| near_spelling(f, g)))
             })
             .count();
@@ -416,19 +476,39 @@ pub fn features_without_sequence(
         al_a.max(al_b),
         lcs_run,
         stop_dice,
-        containment_with(pa, pb, idf),
-        if same_event(a, b) { 1.0 } else { 0.0 },
+        containment_with(pa, pb),
+        if may_share_event(a, pa, b, pb) && same_event(a, b) {
+            1.0
+        } else {
+            0.0
+        },
     ]
 }
 
 static EVENTS: &str = include_str!("../data/events.txt");
 
-fn is_event(k: &str) -> bool {
+/// The event words, read once (this is asked for every shared key of every
+/// candidate pair: scanning the file each time was the top of the profile).
+static EVENT_WORDS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
     EVENTS
         .lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(str::split_whitespace)
-        .any(|e| e == k)
+        .collect()
+});
+
+fn is_event(k: &str) -> bool {
+    EVENT_WORDS.contains(k)
+}
+
+/// Whether [`same_event`] can hold at all: it needs a shared act or a
+/// shared event word. Checked on the profiles first, so most pairs skip the
+/// sets `same_event` builds.
+fn may_share_event(a: &SentenceAnalysis, pa: &Profile, b: &SentenceAnalysis, pb: &Profile) -> bool {
+    !common(&pa.events, &pb.events).is_empty()
+        || a.acts
+            .iter()
+            .any(|x| b.acts.iter().any(|y| x.concept == y.concept))
 }
 
 /// Two sentences tell of the same event when they share an event word
@@ -574,19 +654,11 @@ fn event_anchors(a: &SentenceAnalysis, b: &SentenceAnalysis) -> Anchors {
 /// sentences both name people or places but none in common is halved, and
 /// a pair sharing fewer than three keys scores 0.
 pub fn containment(a: &SentenceAnalysis, b: &SentenceAnalysis, idf: &Idf) -> f64 {
-    containment_with(&profile(a), &profile(b), idf)
+    containment_with(&profile(a, idf), &profile(b, idf))
 }
 
-fn containment_with(pa: &Profile, pb: &Profile, idf: &Idf) -> f64 {
-    let ent_w = |e: &String| idf.get(e).max(idf.default * 0.75);
-    let mass = |p: &Profile| {
-        stable_sum(
-            p.keys
-                .iter()
-                .map(|k| idf.get(k))
-                .chain(p.entities.iter().map(ent_w)),
-        )
-    };
+fn containment_with(pa: &Profile, pb: &Profile) -> f64 {
+    let mass = |p: &Profile| p.mass;
     let (small, large) = if mass(pa) <= mass(pb) {
         (pa, pb)
     } else {
@@ -598,24 +670,15 @@ fn containment_with(pa: &Profile, pb: &Profile, idf: &Idf) -> f64 {
     // Two shared words are a topic, not a claim ("Morales" and "support"
     // inside a sentence about something else): containment needs three.
     // (A name is counted once: its words are keys already.)
-    if common(&small.keys, &large.keys).len() < 3 {
+    let keys = common_weights(&small.keys, &large.keys);
+    if keys.len() < 3 {
         return 0.0;
     }
-    let shared = stable_sum(
-        common(&small.keys, &large.keys)
-            .into_iter()
-            .map(|k| idf.get(k))
-            .chain(
-                common(&small.entities, &large.entities)
-                    .into_iter()
-                    .map(ent_w),
-            ),
-    );
+    let entities = common_weights(&small.entities, &large.entities);
+    let no_entity_shared = entities.is_empty();
+    let shared = stable_sum(keys.into_iter().chain(entities));
     let mut c = shared / mass(small).max(1e-9);
-    if !pa.entities.is_empty()
-        && !pb.entities.is_empty()
-        && common(&pa.entities, &pb.entities).is_empty()
-    {
+    if !pa.entities.is_empty() && !pb.entities.is_empty() && no_entity_shared {
         c *= 0.5;
     }
     c
@@ -800,12 +863,12 @@ mod tests {
         let b = crate::analyse::sentence("On Friday nine people died in Sacaba.", "en", None, &lex);
         let idf = crate::matcher::Matcher::builtin().idf();
         let full = features(&a, &b, &idf);
-        let (diff, run) = sequence_features(&profile(&a), &profile(&b));
+        let (diff, run) = sequence_features(&profile(&a, &idf), &profile(&b, &idf));
         assert_eq!((full[DIFF_RATIO], full[LCS_RUN]), (diff, run));
         // "nine people died in sacaba" is a run of 5 in the shorter sentence of 7.
         assert!((run - 5.0 / 7.0).abs() < 1e-9, "{run}");
         assert!(diff > 0.5 && diff < 1.0, "{diff}");
-        let (bd, br) = sequence_bounds(&profile(&a), &profile(&b));
+        let (bd, br) = sequence_bounds(&profile(&a, &idf), &profile(&b, &idf));
         assert!(
             bd >= diff && br >= run,
             "bounds {bd} {br} under {diff} {run}"
