@@ -265,21 +265,22 @@ fn has_hash(v: &[(u64, f64)], h: u64) -> bool {
     v.binary_search_by_key(&h, |x| x.0).is_ok()
 }
 
-/// Items in both sorted lists.
-fn common<'x, T: Ord>(a: &'x [T], b: &[T]) -> Vec<&'x T> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+/// How many items two sorted, deduplicated lists share (counted without
+/// collecting them: this runs several times for every candidate pair).
+fn count_common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push(&a[i]);
+                n += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    out
+    n
 }
 
 fn ratio(num: usize, den: usize) -> f64 {
@@ -388,12 +389,12 @@ pub fn features_without_sequence(
         .fold(0.0f64, f64::max)
         / idf.default.max(1.0);
 
-    let c3 = common(&pa.char3, &pb.char3).len();
+    let c3 = count_common(&pa.char3, &pb.char3);
     let char3 = ratio(c3, pa.char3.len() + pb.char3.len() - c3);
     let bigram_dice = dice(
         pa.bigrams.len(),
         pb.bigrams.len(),
-        common(&pa.bigrams, &pb.bigrams).len(),
+        count_common(&pa.bigrams, &pb.bigrams),
     );
     let (diff_ratio, lcs_run) = (0.0, 0.0);
     let (na, nb) = (pa.folds.len(), pb.folds.len());
@@ -405,7 +406,7 @@ pub fn features_without_sequence(
     let stop_dice = dice(
         pa.stops.len(),
         pb.stops.len(),
-        common(&pa.stops, &pb.stops).len(),
+        count_common(&pa.stops, &pb.stops),
     );
 
     let e_shared = common_weights(&pa.entities, &pb.entities).len();
@@ -505,7 +506,7 @@ fn is_event(k: &str) -> bool {
 /// shared event word. Checked on the profiles first, so most pairs skip the
 /// sets `same_event` builds.
 fn may_share_event(a: &SentenceAnalysis, pa: &Profile, b: &SentenceAnalysis, pb: &Profile) -> bool {
-    !common(&pa.events, &pb.events).is_empty()
+    count_common(&pa.events, &pb.events) > 0
         || a.acts
             .iter()
             .any(|x| b.acts.iter().any(|y| x.concept == y.concept))
@@ -695,6 +696,13 @@ fn stable_sum(it: impl Iterator<Item = f64>) -> f64 {
 
 fn near_spelling(a: &str, b: &str) -> bool {
     if a.len() < 5 || b.len() < 5 {
+        return false;
+    }
+    // Bytes that differ among the first five put a differing character among
+    // the first five: the prefix cannot reach five characters. (This check
+    // runs for every unmatched word against every long word of the other
+    // sentence.)
+    if a.as_bytes()[..5] != b.as_bytes()[..5] {
         return false;
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
