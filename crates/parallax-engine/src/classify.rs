@@ -448,9 +448,37 @@ fn places(a: Side, b: Side, lex: &Lexicon, out: &mut Vec<Reason>) {
     ));
 }
 
+/// Words that open a question a sentence leaves open: "whether Morales will
+/// be allowed to run" asserts neither that he will nor that he will not.
+const OPEN_QUESTION: &[&str] = &["whether", "if", "si"];
+
+/// How far back (in tokens) an open-question word reaches to the act.
+const OPEN_QUESTION_REACH: usize = 12;
+
+/// Whether the act at `span` sits in an open question ("it is unclear whether
+/// he will be allowed to run"): such an act is not claimed, so it cannot
+/// conflict with anything.
+fn in_open_question(s: &crate::analyse::SentenceAnalysis, span: Span) -> bool {
+    let before: Vec<&crate::text::Token> = s
+        .tokens
+        .iter()
+        .filter(|t| t.span.end <= span.start)
+        .collect();
+    before
+        .iter()
+        .rev()
+        .take(OPEN_QUESTION_REACH)
+        .any(|t| OPEN_QUESTION.contains(&t.fold.as_str()))
+}
+
 fn acts(a: Side, b: Side, out: &mut Vec<Reason>) {
-    for x in &a.s.acts {
-        for y in b.s.acts.iter().filter(|y| y.concept == x.concept) {
+    let claimed = |s: &Side, x: &crate::analyse::Act| !in_open_question(s.s, x.span);
+    for x in a.s.acts.iter().filter(|x| claimed(&a, x)) {
+        for y in
+            b.s.acts
+                .iter()
+                .filter(|y| y.concept == x.concept && claimed(&b, y))
+        {
             if x.positive != y.positive {
                 // Opposite acts by the same agent on the same object: polarity.
                 let same_object = match (&x.object, &y.object) {
@@ -534,7 +562,23 @@ fn negation(a: Side, b: Side, out: &mut Vec<Reason>) {
     if (shared as f64) < 0.6 * (ka.len().min(kb.len()) as f64) {
         return;
     }
-    let diff: Vec<&str> = na.symmetric_difference(&nb).copied().collect();
+    // A word the other side states only inside an open question ("whether
+    // he will be allowed to run") is not stated.
+    let stated = |s: &Side, k: &str| {
+        s.s.tokens
+            .iter()
+            .filter(|t| t.key == k)
+            .any(|t| !in_open_question(s.s, t.span))
+    };
+    let mut diff: Vec<&str> = na.symmetric_difference(&nb).copied().collect();
+    diff.sort_unstable();
+    diff.retain(|k| {
+        if na.contains(k) {
+            stated(&b, k)
+        } else {
+            stated(&a, k)
+        }
+    });
     if diff.is_empty() {
         return;
     }
@@ -823,4 +867,42 @@ pub fn word_diff(a: Side, b: Side) -> (Vec<DiffOp>, f64) {
         }
     }
     (out, ratio)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn relation(a: &str, b: &str) -> (Relation, Vec<Reason>) {
+        let lex = Lexicon::builtin();
+        let day = chrono::NaiveDate::from_ymd_opt(2019, 11, 25);
+        let (sa, sb) = (
+            crate::analyse::sentence(a, "en", day, &lex),
+            crate::analyse::sentence(b, "en", day, &lex),
+        );
+        let side = |s| Side {
+            s,
+            offset: 0,
+            name: "A",
+            date: day,
+        };
+        let (r, reasons, _) = classify(side(&sa), side(&sb), &lex);
+        (r, reasons)
+    }
+
+    #[test]
+    fn an_act_in_an_open_question_is_not_claimed() {
+        let (r, reasons) = relation(
+            "It is unclear whether Morales will be allowed to run in the election.",
+            "Morales cannot run in the election.",
+        );
+        assert_ne!(r, Relation::Contradict, "{reasons:?}");
+        // Asserted, the same two acts conflict.
+        let (r, reasons) = relation(
+            "Morales will be allowed to run in the election.",
+            "Morales cannot run in the election.",
+        );
+        assert_eq!(r, Relation::Contradict, "{reasons:?}");
+    }
 }

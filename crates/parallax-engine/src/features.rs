@@ -195,10 +195,9 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
         v
     };
     let events = sorted_dedup(
-        s.keys
-            .iter()
-            .filter(|k| is_event(k))
-            .map(|k| hash_str(k))
+        event_words(s)
+            .into_iter()
+            .map(|(k, proposed)| hash_str(k) ^ u64::from(proposed))
             .collect(),
     );
     Profile {
@@ -535,11 +534,11 @@ pub fn same_event(a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
     if same_act && shared >= 3 {
         return true;
     }
-    let events: Vec<&str> = a
-        .keys
-        .iter()
-        .map(String::as_str)
-        .filter(|k| kb.contains(k) && is_event(k))
+    let theirs = event_words(b);
+    let events: Vec<&str> = event_words(a)
+        .into_iter()
+        .filter(|x| theirs.contains(x))
+        .map(|x| x.0)
         .collect();
     if events.is_empty() {
         return false;
@@ -553,6 +552,85 @@ pub fn same_event(a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
         || anchors.count() >= 2
         || anchors.date && shared >= 3
         || same_agent(a, b, &events)
+}
+
+/// Words that put the event after them forward as a proposal, not as what
+/// happened: "suggested that Morales resign", "demand the president's
+/// resignation", "le pidió renunciar". ("call" counts only before "for" or
+/// "on": "what he called a coup" reports a coup.)
+const PROPOSALS: &[&str] = &[
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "sugerir",
+    "sugiere",
+    "sugirio",
+    "sugerido",
+    "pedir",
+    "pide",
+    "pidio",
+    "pedido",
+    "exigir",
+    "exige",
+    "exigio",
+    "exigido",
+    "solicito",
+    "insto",
+    "propuso",
+    "proponer",
+];
+
+/// How far after a proposal word (in tokens, within one clause) the event
+/// it proposes may come: "suggested in a televised statement that Morales
+/// resign".
+const PROPOSAL_REACH: usize = 8;
+
+/// A sentence's event words, each with whether it is only proposed
+/// ("suggested that he resign") rather than told as having happened. A
+/// proposed resignation and a resignation are two events: the general's
+/// suggestion on Sunday does not contradict a report of the resignation on
+/// Monday.
+fn event_words(s: &SentenceAnalysis) -> Vec<(&str, bool)> {
+    let t = &s.tokens;
+    let cue = |i: usize| {
+        let f = t[i].fold.as_str();
+        PROPOSALS.contains(&f)
+            || (matches!(f, "call" | "calls" | "called" | "calling")
+                && t.get(i + 1)
+                    .is_some_and(|n| matches!(n.fold.as_str(), "for" | "on")))
+    };
+    let mut out: Vec<(&str, bool)> = Vec::new();
+    for (i, tok) in t
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| !x.stop && is_event(&x.key))
+    {
+        let proposed = (i.saturating_sub(PROPOSAL_REACH)..i).rev().any(|j| {
+            let between = s.text.get(t[j].span.end..tok.span.start).unwrap_or("");
+            cue(j) && !between.contains([',', ';', ':'])
+        });
+        if !out.contains(&(tok.key.as_str(), proposed)) {
+            out.push((tok.key.as_str(), proposed));
+        }
+    }
+    out
 }
 
 /// The anchors two sentences share (see [`same_event`]).
@@ -895,6 +973,34 @@ mod tests {
             "Earlier in the afternoon, General Williams Kaliman suggested in a televised statement that Morales resign.",
             "Clashes between Morales supporters and the police broke out in La Paz after the resignation.",
         ));
+    }
+
+    #[test]
+    fn a_proposed_resignation_is_not_the_resignation() {
+        // The general's suggestion on Sunday and the resignation on Monday
+        // are two events: no date contradiction between them.
+        assert!(!event(
+            "On Sunday 10 November, General Kaliman publicly suggested that President Evo Morales resign.",
+            "Evo Morales resigned on Monday, November 11, after losing the support of the army.",
+        ));
+        // Two reports of the suggestion are one event, in other words.
+        assert!(event(
+            "On Sunday, General Williams Kaliman suggested in a televised statement that Morales resign.",
+            "That Sunday General Williams Kaliman went on television to demand the resignation of Morales.",
+        ));
+        // A comma ends the proposal: the resignation after it happened.
+        let lex = Lexicon::builtin();
+        let s = crate::analyse::sentence(
+            "After the general suggested it, Morales resigned.",
+            "en",
+            None,
+            &lex,
+        );
+        assert!(event_words(&s).contains(&("resign", false)));
+        assert!(!event_words(&s).contains(&("resign", true)));
+        let s = crate::analyse::sentence("He called for Morales to resign.", "en", None, &lex);
+        assert!(event_words(&s).contains(&("resign", true)));
+        assert!(!event_words(&s).contains(&("resign", false)));
     }
 
     #[test]
