@@ -53,6 +53,7 @@ pub fn classify(a: Side, b: Side, lex: &Lexicon) -> (Relation, Vec<Reason>, Vec<
     negation(a, b, &mut reasons);
     ranks(a, b, &mut reasons);
     quotes(a, b, &mut reasons);
+    quote_denial(a, b, &mut reasons);
     framing(a, b, &mut reasons);
     let (diff, ratio) = word_diff(a, b);
     let relation = if reasons.iter().any(|r| r.conflict) {
@@ -691,6 +692,84 @@ fn quotes(a: Side, b: Side, out: &mut Vec<Reason>) {
     }
 }
 
+/// Words that, right after a negation, deny that words were said: "no
+/// record of him saying", "never said", "did not say", "no hay registro de".
+const DENIED_SAYING: &[&str] = &[
+    "record",
+    "records",
+    "evidence",
+    "trace",
+    "sign",
+    "say",
+    "said",
+    "saying",
+    "says",
+    "tell",
+    "told",
+    "utter",
+    "uttered",
+    "registro",
+    "constancia",
+    "prueba",
+    "rastro",
+    "dijo",
+    "decir",
+    "dicho",
+    "pronuncio",
+];
+
+/// The negation cue before a quote that denies it was said, if any.
+fn denial_of(s: &crate::analyse::SentenceAnalysis, quote: Span) -> Option<Span> {
+    s.negations.iter().copied().find(|cue| {
+        cue.end <= quote.start
+            && s.tokens
+                .iter()
+                .filter(|t| t.span.start >= cue.end && t.span.end <= quote.start && !t.stop)
+                .take(2)
+                .any(|t| DENIED_SAYING.contains(&t.fold.as_str()))
+    })
+}
+
+/// The same quote given as said on one side and denied on the other ("he
+/// cited the need to 'avoid further bloodshed'" against "we found no record
+/// of him saying 'avoid further bloodshed'"): a contradiction about the quote.
+fn quote_denial(a: Side, b: Side, out: &mut Vec<Reason>) {
+    for x in &a.s.quotes {
+        let wa = quote_words(a.text(x.span));
+        for y in &b.s.quotes {
+            if quote_words(b.text(y.span)) != wa {
+                continue;
+            }
+            let (da, db) = (denial_of(a.s, x.span), denial_of(b.s, y.span));
+            let (sa, sb, explanation) = match (da, db) {
+                (Some(cue), None) => (
+                    vec![a.span(cue), a.span(x.span)],
+                    vec![b.span(y.span)],
+                    format!(
+                        "{} denies that “{}” was said, {} reports it as said",
+                        a.name,
+                        a.text(x.span),
+                        b.name
+                    ),
+                ),
+                (None, Some(cue)) => (
+                    vec![a.span(x.span)],
+                    vec![b.span(cue), b.span(y.span)],
+                    format!(
+                        "{} reports “{}” as said, {} denies it was said",
+                        a.name,
+                        a.text(x.span),
+                        b.name
+                    ),
+                ),
+                _ => continue,
+            };
+            out.push(reason(ReasonKind::Polarity, true, sa, sb, explanation));
+            return;
+        }
+    }
+}
+
 fn framing(a: Side, b: Side, out: &mut Vec<Reason>) {
     use crate::model::Voice;
     for x in a.s.framing.iter().filter(|f| f.voice == Voice::Own) {
@@ -889,6 +968,31 @@ mod tests {
         };
         let (r, reasons, _) = classify(side(&sa), side(&sb), &lex);
         (r, reasons)
+    }
+
+    #[test]
+    fn a_quote_given_as_said_and_denied_is_a_contradiction() {
+        let said = "The minister said the army would “restore order within days” in the capital.";
+        let (r, reasons) = relation(
+            said,
+            "We found no record of the minister saying “restore order within days”.",
+        );
+        assert_eq!(r, Relation::Contradict, "{reasons:?}");
+        let p = reasons
+            .iter()
+            .find(|r| r.kind == ReasonKind::Polarity && r.conflict)
+            .expect("a polarity reason");
+        assert!(
+            p.explanation.contains("denies it was said"),
+            "{}",
+            p.explanation
+        );
+        // Repeated, not denied: no conflict.
+        let (r, reasons) = relation(
+            said,
+            "The minister repeated that the army would “restore order within days”.",
+        );
+        assert_ne!(r, Relation::Contradict, "{reasons:?}");
     }
 
     #[test]

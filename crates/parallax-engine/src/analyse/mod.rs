@@ -442,7 +442,7 @@ pub fn sentence_in_context(
             .any(|q| q.start <= s.start && s.end <= q.end)
     };
 
-    // Negation and its scope (the next three content words).
+    // Negation and its scope (the next content word).
     let mut negations = Vec::new();
     let mut negated = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
