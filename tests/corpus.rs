@@ -172,6 +172,28 @@ fn seed_contradicts_itself_on_when_the_coup_attempt_began() {
 }
 
 #[test]
+fn an_altered_quote_is_a_contradiction_even_between_loosely_matched_sentences() {
+    // The two sentences share little besides the quotation, which is enough.
+    let cmp = compare_corpus();
+    let a = find(
+        &cmp,
+        "03-broadsheet-analysis",
+        "From there he called Áñez’s move “the sneakiest, most nefarious coup in history”.",
+    );
+    let b = find(&cmp, "04-coup-voice", "Morales, from his asylum in Mexico, called it “the most treacherous and nefarious coup in history”.");
+    let l = cmp
+        .links
+        .iter()
+        .find(|l| a.contains(&l.a) && b.contains(&l.b))
+        .expect("linked");
+    assert_eq!(l.relation, Relation::Contradict);
+    assert!(l
+        .reasons
+        .iter()
+        .any(|r| r.kind == ReasonKind::QuoteWording && r.conflict));
+}
+
+#[test]
 fn seed_reversed_withdrawal_of_support_is_an_actor_contradiction() {
     let cmp = compare_corpus();
     let e = expected()

@@ -659,8 +659,13 @@ fn quotes(a: Side, b: Side, out: &mut Vec<Reason>) {
             }
             let sa: HashSet<&String> = wa.iter().collect();
             let sb: HashSet<&String> = wb.iter().collect();
+            // One quotation in two versions shares most of its words; a
+            // short quote inside a long one ("civic coup") is contained (below);
+            // anything else is two different quotations.
             let shared = sa.intersection(&sb).count();
-            if shared * 2 < sa.len().min(sb.len()).max(1) || shared == 0 {
+            let contains_all = shared == sa.len().min(sb.len());
+            if shared == 0 || (!contains_all && (shared < 2 || shared * 2 < sa.len().max(sb.len())))
+            {
                 continue;
             }
             let contained = |p: &[String], q: &[String]| q.windows(p.len().max(1)).any(|w| w == p);
@@ -993,6 +998,47 @@ mod tests {
             "The minister repeated that the army would “restore order within days”.",
         );
         assert_ne!(r, Relation::Contradict, "{reasons:?}");
+    }
+
+    #[test]
+    fn an_altered_quotation_conflicts_and_a_different_one_does_not() {
+        let altered = relation(
+            "He called the move “the sneakiest, most nefarious coup in history”.",
+            "He called it “the most treacherous and nefarious coup in history”.",
+        );
+        assert!(
+            altered
+                .1
+                .iter()
+                .any(|r| r.kind == ReasonKind::QuoteWording && r.conflict),
+            "{:?}",
+            altered.1
+        );
+        // Two different quotations that share a word are not one quote altered.
+        let different = relation(
+            "He said he was stepping down in the face of a “civic coup”.",
+            "He called it “the most treacherous and nefarious coup in history”.",
+        );
+        assert!(
+            !different
+                .1
+                .iter()
+                .any(|r| r.kind == ReasonKind::QuoteWording),
+            "{:?}",
+            different.1
+        );
+        // A shorter quote inside a longer one is the same quotation, cut.
+        let cut = relation(
+            "Morales denounced a “coup” in a video.",
+            "Morales called it a “civic coup”.",
+        );
+        assert!(
+            cut.1
+                .iter()
+                .any(|r| r.kind == ReasonKind::QuoteWording && !r.conflict),
+            "{:?}",
+            cut.1
+        );
     }
 
     #[test]

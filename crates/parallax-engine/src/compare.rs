@@ -306,7 +306,17 @@ pub fn compare(
         .par_iter()
         .filter(|_| !classified.tick())
         .map(|c| (c.same, make_link(c)))
-        .filter(|(same, l)| l.relation != Relation::Contradict || *same >= bar)
+        // A conflict needs the same event first; a quotation both sentences
+        // share for the most part is that evidence by itself ("the sneakiest,
+        // most nefarious coup in history" against "the most treacherous and
+        // nefarious coup in history").
+        .filter(|(same, l)| {
+            l.relation != Relation::Contradict
+                || *same >= bar
+                || l.reasons
+                    .iter()
+                    .any(|r| r.kind == ReasonKind::QuoteWording && r.conflict)
+        })
         .map(|(_, l)| l)
         .collect();
     if progress.cancelled() {
