@@ -194,6 +194,30 @@ fn an_altered_quote_is_a_contradiction_even_between_loosely_matched_sentences() 
 }
 
 #[test]
+fn the_same_framing_terms_on_both_sides_are_no_divergence() {
+    // Both say "declared herself interim president": two terms of one
+    // framing family, used by both in their own voice.
+    let cmp = compare_corpus();
+    let a = find(&cmp, "03-broadsheet-analysis", "On Tuesday 12 November, Jeanine Áñez, the opposition second vice-president of the Senate, declared herself interim president.");
+    let b = find(
+        &cmp,
+        "06-early-errors",
+        "Jeanine Áñez declared herself interim president on Tuesday.",
+    );
+    let l = cmp
+        .links
+        .iter()
+        .find(|l| a.contains(&l.a) && b.contains(&l.b))
+        .expect("linked");
+    assert!(
+        !l.reasons.iter().any(|r| r.kind == ReasonKind::FramingTerm),
+        "{:?}",
+        l.reasons
+    );
+    assert_eq!(l.relation, Relation::Agree, "{:?}", l.reasons);
+}
+
+#[test]
 fn seed_reversed_withdrawal_of_support_is_an_actor_contradiction() {
     let cmp = compare_corpus();
     let e = expected()

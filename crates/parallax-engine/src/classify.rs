@@ -821,6 +821,15 @@ fn framing(a: Side, b: Side, out: &mut Vec<Reason>) {
                 .iter()
                 .filter(|x| x.family == y.family)
                 .collect();
+        // As above: the other side using the same term in its own voice is
+        // no difference, whatever else of the family it also uses
+        // ("declared herself interim president" on both sides).
+        if same_family
+            .iter()
+            .any(|x| x.concept == y.concept && x.voice == Voice::Own)
+        {
+            continue;
+        }
         if let Some(x) = same_family
             .iter()
             .find(|x| x.concept != y.concept || x.voice != Voice::Own)
