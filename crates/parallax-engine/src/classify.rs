@@ -273,6 +273,28 @@ fn counted_words(k: &str) -> String {
     }
 }
 
+/// What a date in a sentence dates: the event word or the act nearest to
+/// it (by bytes), if the sentence has one.
+fn dated_event<'s>(
+    s: &'s crate::analyse::SentenceAnalysis,
+    d: &crate::analyse::DateMention,
+) -> Option<&'s str> {
+    let gap = |sp: Span| {
+        if sp.end <= d.span.start {
+            d.span.start - sp.end
+        } else {
+            sp.start.saturating_sub(d.span.end)
+        }
+    };
+    let events = s
+        .tokens
+        .iter()
+        .filter(|t| !t.stop && crate::features::is_event(&t.key))
+        .map(|t| (gap(t.span), t.key.as_str()));
+    let acts = s.acts.iter().map(|x| (gap(x.span), x.concept.as_str()));
+    events.chain(acts).min().map(|(_, what)| what)
+}
+
 fn dates(a: Side, b: Side, out: &mut Vec<Reason>) {
     // A date only one side gives is not a divergence: reports routinely
     // leave out the day. Only dates on both sides are compared.
@@ -280,6 +302,14 @@ fn dates(a: Side, b: Side, out: &mut Vec<Reason>) {
         return;
     }
     if let (_, Some((x, y))) = crate::features::date_conflict(a.s, b.s) {
+        // Each day belongs to what is told nearest to it; two different
+        // things told on two days are two events ("withdraw its support …
+        // on Sunday" against "resigned on Monday after losing the support").
+        if let (Some(p), Some(q)) = (dated_event(a.s, x), dated_event(b.s, y)) {
+            if p != q {
+                return;
+            }
+        }
         out.push(reason(
             ReasonKind::Date,
             true,
@@ -1048,6 +1078,26 @@ mod tests {
             "{:?}",
             cut.1
         );
+    }
+
+    #[test]
+    fn days_of_two_different_things_are_not_a_date_conflict() {
+        let (r, reasons) = relation(
+            "The army announced it would withdraw its support for the government on Sunday.",
+            "Morales resigned on Monday after losing the support of the army.",
+        );
+        assert!(
+            !reasons
+                .iter()
+                .any(|x| x.kind == ReasonKind::Date && x.conflict),
+            "{r:?} {reasons:?}"
+        );
+        // The same thing on two days is.
+        let (r, reasons) = relation(
+            "Morales resigned on Sunday after losing the support of the army.",
+            "Morales resigned on Monday after losing the support of the army.",
+        );
+        assert_eq!(r, Relation::Contradict, "{reasons:?}");
     }
 
     #[test]

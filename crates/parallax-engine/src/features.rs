@@ -497,7 +497,8 @@ static EVENT_WORDS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::Lazy
         .collect()
 });
 
-fn is_event(k: &str) -> bool {
+/// Whether a key is an event word (`data/events.txt`).
+pub(crate) fn is_event(k: &str) -> bool {
     EVENT_WORDS.contains(k)
 }
 
