@@ -79,8 +79,17 @@ fn seed_link(
     seed: &str,
     counter: &Ref,
 ) -> Option<parallax_engine::model::Link> {
-    let a = find(cmp, "00-seed", seed);
-    let b = find(cmp, &counter.doc, &counter.text);
+    link_between(cmp, ("00-seed", seed), (&counter.doc, &counter.text))
+}
+
+/// The link between two annotated sentences, in either order.
+fn link_between(
+    cmp: &parallax_engine::Comparison,
+    a: (&str, &str),
+    b: (&str, &str),
+) -> Option<parallax_engine::model::Link> {
+    let a = find(cmp, a.0, a.1);
+    let b = find(cmp, b.0, b.1);
     cmp.links
         .iter()
         .find(|l| (a.contains(&l.a) && b.contains(&l.b)) || (a.contains(&l.b) && b.contains(&l.a)))
@@ -175,17 +184,7 @@ fn seed_contradicts_itself_on_when_the_coup_attempt_began() {
 fn an_altered_quote_is_a_contradiction_even_between_loosely_matched_sentences() {
     // The two sentences share little besides the quotation, which is enough.
     let cmp = compare_corpus();
-    let a = find(
-        &cmp,
-        "03-broadsheet-analysis",
-        "From there he called Áñez’s move “the sneakiest, most nefarious coup in history”.",
-    );
-    let b = find(&cmp, "04-coup-voice", "Morales, from his asylum in Mexico, called it “the most treacherous and nefarious coup in history”.");
-    let l = cmp
-        .links
-        .iter()
-        .find(|l| a.contains(&l.a) && b.contains(&l.b))
-        .expect("linked");
+    let l = link_between(&cmp, ("03-broadsheet-analysis", "From there he called Áñez’s move “the sneakiest, most nefarious coup in history”."), ("04-coup-voice", "Morales, from his asylum in Mexico, called it “the most treacherous and nefarious coup in history”.")).expect("linked");
     assert_eq!(l.relation, Relation::Contradict);
     assert!(l
         .reasons
@@ -198,17 +197,7 @@ fn the_same_framing_terms_on_both_sides_are_no_divergence() {
     // Both say "declared herself interim president": two terms of one
     // framing family, used by both in their own voice.
     let cmp = compare_corpus();
-    let a = find(&cmp, "03-broadsheet-analysis", "On Tuesday 12 November, Jeanine Áñez, the opposition second vice-president of the Senate, declared herself interim president.");
-    let b = find(
-        &cmp,
-        "06-early-errors",
-        "Jeanine Áñez declared herself interim president on Tuesday.",
-    );
-    let l = cmp
-        .links
-        .iter()
-        .find(|l| a.contains(&l.a) && b.contains(&l.b))
-        .expect("linked");
+    let l = link_between(&cmp, ("03-broadsheet-analysis", "On Tuesday 12 November, Jeanine Áñez, the opposition second vice-president of the Senate, declared herself interim president."), ("06-early-errors", "Jeanine Áñez declared herself interim president on Tuesday.")).expect("linked");
     assert!(
         !l.reasons.iter().any(|r| r.kind == ReasonKind::FramingTerm),
         "{:?}",

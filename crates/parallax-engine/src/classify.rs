@@ -490,14 +490,10 @@ const OPEN_QUESTION_REACH: usize = 12;
 /// he will be allowed to run"): such an act is not claimed, so it cannot
 /// conflict with anything.
 fn in_open_question(s: &crate::analyse::SentenceAnalysis, span: Span) -> bool {
-    let before: Vec<&crate::text::Token> = s
-        .tokens
-        .iter()
-        .filter(|t| t.span.end <= span.start)
-        .collect();
-    before
+    s.tokens
         .iter()
         .rev()
+        .filter(|t| t.span.end <= span.start)
         .take(OPEN_QUESTION_REACH)
         .any(|t| OPEN_QUESTION.contains(&t.fold.as_str()))
 }

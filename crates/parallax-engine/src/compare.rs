@@ -213,11 +213,7 @@ pub fn compare(
             // Once cancelled, the remaining reports are not analysed.
             let skip = analysed.stop.load(std::sync::atomic::Ordering::Relaxed);
             let lang = report_language(&report);
-            let anchor = report
-                .meta
-                .date
-                .as_deref()
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let anchor = doc_date(&report);
             let segs = if skip {
                 Vec::new()
             } else {
@@ -276,12 +272,7 @@ pub fn compare(
             s: &analyses[d][s],
             offset: docs[d].sentences[s].0.span.start,
             name: &names[d],
-            date: docs[d]
-                .report
-                .meta
-                .date
-                .as_deref()
-                .and_then(|x| NaiveDate::parse_from_str(x, "%Y-%m-%d").ok()),
+            date: doc_date(&docs[d].report),
         };
         let (relation, reasons, diff) = classify::classify(side(c.a), side(c.b), &lex);
         Link {
@@ -529,7 +520,7 @@ fn dating_link(
         let when = if first == last {
             first.format("%-d %b %Y").to_string()
         } else {
-            format!("{}–{}", first.format("%-d %b"), last.format("%-d %b %Y"))
+            crate::analyse::dates::day_range(first, last)
         };
         let text = &analyses[x.at.0][x.at.1].text[m.span.start..m.span.end];
         (

@@ -242,20 +242,27 @@ fn entity_weight(idf: &Idf, e: &str) -> f64 {
     idf.get(e).max(idf.default * 0.75)
 }
 
-/// The weights of items in both lists (sorted by hash), taken from `a`.
-fn common_weights(a: &[(u64, f64)], b: &[(u64, f64)]) -> Vec<f64> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+/// Call `f` with each item of `a` whose key `b` also has; both lists are
+/// sorted by that key and hold it once.
+fn for_common<T, K: Ord>(a: &[T], b: &[T], key: impl Fn(&T) -> K, mut f: impl FnMut(&T)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
+        match key(&a[i]).cmp(&key(&b[j])) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push(a[i].1);
+                f(&a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
+}
+
+/// The weights of items in both lists (sorted by hash), taken from `a`.
+fn common_weights(a: &[(u64, f64)], b: &[(u64, f64)]) -> Vec<f64> {
+    let mut out = Vec::new();
+    for_common(a, b, |x| x.0, |x| out.push(x.1));
     out
 }
 
@@ -266,19 +273,9 @@ fn has_hash(v: &[(u64, f64)], h: u64) -> bool {
 
 /// How many items two sorted, deduplicated lists share (counted without
 /// collecting them: this runs several times for every candidate pair).
-fn count_common<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+fn count_common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let mut n = 0;
+    for_common(a, b, |x| *x, |_| n += 1);
     n
 }
 

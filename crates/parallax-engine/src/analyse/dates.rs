@@ -122,7 +122,7 @@ impl DateMention {
     pub fn describe(&self) -> String {
         match (self.start, self.end) {
             (Some(s), Some(e)) if s == e => s.format("%a %-d %b %Y").to_string(),
-            (Some(s), Some(e)) => format!("{}–{}", s.format("%-d %b"), e.format("%-d %b %Y")),
+            (Some(s), Some(e)) => day_range(s, e),
             _ => self
                 .weekday
                 .map(|w| format!("{w:?}"))
@@ -237,6 +237,11 @@ fn year_num(t: &Token) -> Option<i32> {
         return None;
     }
     t.text.parse().ok().filter(|y| (1900..=2100).contains(y))
+}
+
+/// Several days, as `4–10 Nov 2019`.
+pub fn day_range(first: NaiveDate, last: NaiveDate) -> String {
+    format!("{}–{}", first.format("%-d %b"), last.format("%-d %b %Y"))
 }
 
 /// The most recent `wd` on or before `anchor`.
