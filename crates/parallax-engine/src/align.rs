@@ -151,58 +151,85 @@ pub fn candidates_watched(
                 .collect()
         })
         .collect();
+    // Global sentence numbers, so a sentence's candidates are summed in a
+    // dense array (one per worker, reused) instead of a hash map: this loop
+    // runs once per posting entry and was the largest share of hashing.
+    let first: Vec<usize> = docs
+        .iter()
+        .scan(0, |n, d| {
+            let at = *n;
+            *n += d.len();
+            Some(at)
+        })
+        .collect();
+    let total = addrs.len();
     let mut pairs: Vec<(Addr, Addr)> = addrs
         .par_iter()
-        .flat_map_iter(|&(d, s)| {
-            let mut acc: HashMap<Addr, f64> = HashMap::new();
-            for k in &keys[d][s] {
-                let Some(p) = postings.get(k) else { continue };
-                if p.len() > opts.max_postings {
-                    continue;
-                }
-                let w = key_idf(k);
-                for &(d2, s2) in p {
-                    let other_doc = if internal {
-                        d2 == d && s2 != s
-                    } else {
-                        d2 != d
-                    };
-                    if other_doc {
-                        *acc.entry((d2, s2)).or_default() += w;
+        .map_init(
+            || (vec![-1.0f64; total], Vec::<usize>::new()),
+            |(acc, touched), &(d, s)| {
+                for k in &keys[d][s] {
+                    let Some(p) = postings.get(k) else { continue };
+                    if p.len() > opts.max_postings {
+                        continue;
+                    }
+                    let w = key_idf(k);
+                    for &(d2, s2) in p {
+                        let other_doc = if internal {
+                            d2 == d && s2 != s
+                        } else {
+                            d2 != d
+                        };
+                        if other_doc {
+                            let g = first[d2] + s2;
+                            // -1 marks a sentence not reached yet (idf
+                            // weights are never negative).
+                            if acc[g] < 0.0 {
+                                touched.push(g);
+                                acc[g] = w;
+                            } else {
+                                acc[g] += w;
+                            }
+                        }
                     }
                 }
-            }
-            // Best few per other document.
-            // Ties (every sentence that holds all of a short sentence's
-            // rarer keys covers it fully) go to the sentence closest in
-            // size, so a copy is never crowded out by longer sentences.
-            let mut by_doc: HashMap<usize, Vec<(Addr, f64, f64)>> = HashMap::new();
-            for (addr, w) in acc {
-                let other = mass[addr.0][addr.1];
-                let lighter = mass[d][s].min(other).max(1e-9);
-                let gap = (mass[d][s] - other).abs();
-                by_doc
-                    .entry(addr.0)
-                    .or_default()
-                    .push((addr, w / lighter, gap));
-            }
-            let mut out = Vec::new();
-            for (_, mut v) in by_doc {
-                v.sort_by(|x, y| {
-                    y.1.total_cmp(&x.1)
+                // Best few per other document.
+                // Ties (every sentence that holds all of a short sentence's
+                // rarer keys covers it fully) go to the sentence closest in
+                // size, so a copy is never crowded out by longer sentences.
+                let mut scored: Vec<(Addr, f64, f64)> = touched
+                    .drain(..)
+                    .map(|g| {
+                        let d2 = first.partition_point(|&f| f <= g) - 1;
+                        let addr = (d2, g - first[d2]);
+                        let w = std::mem::replace(&mut acc[g], -1.0);
+                        let other = mass[addr.0][addr.1];
+                        let lighter = mass[d][s].min(other).max(1e-9);
+                        let gap = (mass[d][s] - other).abs();
+                        (addr, w / lighter, gap)
+                    })
+                    .collect();
+                scored.sort_by(|x, y| {
+                    x.0 .0
+                        .cmp(&y.0 .0)
+                        .then(y.1.total_cmp(&x.1))
                         .then(x.2.total_cmp(&y.2))
                         .then(x.0.cmp(&y.0))
                 });
-                for (addr, _, _) in v.into_iter().take(per_doc) {
-                    out.push(if (d, s) < addr {
-                        ((d, s), addr)
-                    } else {
-                        (addr, (d, s))
-                    });
+                let mut out = Vec::new();
+                for group in scored.chunk_by(|x, y| x.0 .0 == y.0 .0) {
+                    for &(addr, _, _) in group.iter().take(per_doc) {
+                        out.push(if (d, s) < addr {
+                            ((d, s), addr)
+                        } else {
+                            (addr, (d, s))
+                        });
+                    }
                 }
-            }
-            out
-        })
+                out
+            },
+        )
+        .flatten_iter()
         .collect();
     pairs.sort();
     pairs.dedup();

@@ -134,11 +134,12 @@ impl Matcher {
             .map(|i| (i, self.weights[i] * (f[i] - self.mean[i]) / self.std[i]))
             .collect();
         c.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
+        let shared = std::cell::OnceCell::new();
         c.into_iter()
             .take(top)
             .map(|(i, w)| Contribution {
                 feature: NAMES[i].to_string(),
-                description: describe(NAMES[i], f[i], a, b),
+                description: describe(NAMES[i], f[i], a, b, &shared),
                 weight: (w * 1000.0).round() / 1000.0,
             })
             .collect()
@@ -160,16 +161,28 @@ fn list(v: Vec<String>) -> String {
     }
 }
 
-fn describe(name: &str, value: f64, a: &SentenceAnalysis, b: &SentenceAnalysis) -> String {
+fn describe(
+    name: &str,
+    value: f64,
+    a: &SentenceAnalysis,
+    b: &SentenceAnalysis,
+    shared: &std::cell::OnceCell<String>,
+) -> String {
+    // Six features describe themselves by the shared words: listed once.
     let shared_words = || {
-        let kb: std::collections::HashSet<&str> = b.keys.iter().map(String::as_str).collect();
-        list(
-            a.tokens
-                .iter()
-                .filter(|t| !t.stop && kb.contains(t.key.as_str()))
-                .map(|t| t.text.clone())
-                .collect(),
-        )
+        shared
+            .get_or_init(|| {
+                let kb: std::collections::HashSet<&str> =
+                    b.keys.iter().map(String::as_str).collect();
+                list(
+                    a.tokens
+                        .iter()
+                        .filter(|t| !t.stop && kb.contains(t.key.as_str()))
+                        .map(|t| t.text.clone())
+                        .collect(),
+                )
+            })
+            .clone()
     };
     let pct = |v: f64| format!("{:.0}%", v * 100.0);
     match name {
