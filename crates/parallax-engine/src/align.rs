@@ -237,13 +237,18 @@ pub fn candidates_watched(
         .par_iter()
         .map(|d| d.iter().map(|s| profile(s, idf)).collect())
         .collect();
-    let ticker = crate::compare::Ticker::new(progress, "align", pairs.len());
-    pairs
+    // A pair of sentences analysed exactly like an earlier pair (wire copy
+    // in several reports) gets that pair's score instead of a second one.
+    let class = classes(docs);
+    let (unique, of_pair) = unique_pairs(pairs.iter().copied(), &class);
+    let ticker = crate::compare::Ticker::new(progress, "align", unique.len());
+    let scored: Vec<Option<(f64, f64, Vec<f64>)>> = unique
         .par_iter()
-        .filter_map(|&(a, b)| {
+        .map(|&i| {
             if ticker.tick() {
                 return None;
             }
+            let (a, b) = pairs[i];
             let (pa, pb) = (&profiles[a.0][a.1], &profiles[b.0][b.1]);
             let mut f = features_without_sequence(&docs[a.0][a.1], pa, &docs[b.0][b.1], pb, idf);
             // The word-sequence features cost the most. Each lies between 0
@@ -263,15 +268,75 @@ pub fn candidates_watched(
             f[LCS_RUN] = r;
             let same = same_claim(matcher, &f);
             // Pairs below the link threshold are dropped here, not kept in memory.
-            (same >= opts.threshold).then(|| Candidate {
+            (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), f))
+        })
+        .collect();
+    pairs
+        .iter()
+        .zip(of_pair)
+        .filter_map(|(&(a, b), u)| {
+            let (same, paraphrase, f) = scored[u].as_ref()?;
+            Some(Candidate {
                 a,
                 b,
-                same,
-                paraphrase: matcher.paraphrase(&f),
-                features: f,
+                same: *same,
+                paraphrase: *paraphrase,
+                features: f.clone(),
             })
         })
         .collect()
+}
+
+/// Sentences whose analyses are equal share a class number: the same
+/// words, read the same way (a wire sentence copied into several reports
+/// whose dates resolve its time words alike). Everything the matcher and
+/// the word diff compute depends on the analyses alone, so one pair of
+/// classes needs computing once.
+pub fn classes(docs: &[Vec<SentenceAnalysis>]) -> Vec<Vec<u32>> {
+    let mut seen: HashMap<&str, Vec<(u32, Addr)>> = HashMap::new();
+    let mut next = 0u32;
+    docs.iter()
+        .enumerate()
+        .map(|(d, sents)| {
+            sents
+                .iter()
+                .enumerate()
+                .map(|(s, a)| {
+                    let bucket = seen.entry(a.text.as_str()).or_default();
+                    if let Some((c, _)) = bucket.iter().find(|(_, (d2, s2))| docs[*d2][*s2] == *a) {
+                        return *c;
+                    }
+                    bucket.push((next, (d, s)));
+                    next += 1;
+                    next - 1
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The distinct pairs of classes among `pairs`, each given by the index of
+/// its first pair, and for every pair the number of its distinct pair.
+/// Order is kept: a class pair is (class of `a`, class of `b`), not sorted,
+/// so that a pair's two sides are never swapped.
+pub fn unique_pairs(
+    pairs: impl Iterator<Item = (Addr, Addr)>,
+    class: &[Vec<u32>],
+) -> (Vec<usize>, Vec<usize>) {
+    let mut first: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut unique = Vec::new();
+    let of_pair = pairs
+        .enumerate()
+        .map(|(i, (a, b))| {
+            *first
+                .entry((class[a.0][a.1], class[b.0][b.1]))
+                .or_insert_with(|| {
+                    unique.push(i);
+                    unique.len() - 1
+                })
+        })
+        .collect();
+    (unique, of_pair)
 }
 
 /// Same-claim score: the matcher's probability with conflicts neutralised, or
@@ -316,4 +381,98 @@ pub fn select(mut cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> 
     cands.retain(|c| rank_ok(c.a, c.b.0, c.same) || rank_ok(c.b, c.a.0, c.same));
     cands.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
     cands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::sentence;
+    use crate::lexicon::Lexicon;
+    use chrono::NaiveDate;
+
+    fn day(d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2019, 11, d)
+    }
+
+    #[test]
+    fn copies_read_alike_share_a_class_and_time_words_read_apart_do_not() {
+        let lex = Lexicon::builtin();
+        let copy = "Police fired tear gas at marchers in the city centre.";
+        let sunday = "The strike began on Sunday at the northern port.";
+        // Three reports: the first two dated the same week, the third a week
+        // later, so its "on Sunday" is another day.
+        let docs: Vec<Vec<SentenceAnalysis>> = [day(11), day(12), day(19)]
+            .iter()
+            .map(|&d| {
+                vec![
+                    sentence(copy, "en", d, &lex),
+                    sentence(sunday, "en", d, &lex),
+                ]
+            })
+            .collect();
+        let class = classes(&docs);
+        assert_eq!(class[0][0], class[1][0]);
+        assert_eq!(class[0][0], class[2][0], "no time word: one reading");
+        assert_eq!(
+            class[0][1], class[1][1],
+            "both reports put Sunday on 10 Nov"
+        );
+        assert_ne!(class[0][1], class[2][1], "a week later, Sunday is 17 Nov");
+        assert_ne!(class[0][0], class[0][1]);
+    }
+
+    #[test]
+    fn a_pair_of_classes_is_counted_once_and_never_swapped() {
+        // Sentences 0 of both documents are copies; so are sentences 1.
+        let class = vec![vec![0, 1], vec![0, 1], vec![2]];
+        let pairs = [
+            ((0, 0), (1, 1)),
+            ((0, 1), (1, 0)),
+            ((1, 0), (2, 0)),
+            ((0, 0), (2, 0)),
+            ((1, 1), (0, 0)),
+        ];
+        let (unique, of_pair) = unique_pairs(pairs.iter().copied(), &class);
+        // Classes (0, 1), (1, 0), (0, 2), (0, 2), (1, 0): the first two are
+        // different pairs (order is kept), the last two repeat earlier ones.
+        assert_eq!(unique, vec![0, 1, 2]);
+        assert_eq!(of_pair, vec![0, 1, 2, 2, 1]);
+    }
+
+    #[test]
+    fn copied_sentences_link_as_if_each_pair_were_scored() {
+        // The same comparison with and without the shared scoring gives the
+        // same candidates: scoring every pair by hand must agree.
+        let lex = Lexicon::builtin();
+        let texts = [
+            "Troops opened fire on protesters near the fuel plant, killing six people.",
+            "The government said soldiers had not fired a single bullet.",
+        ];
+        let docs: Vec<Vec<SentenceAnalysis>> = (0..3)
+            .map(|_| {
+                texts
+                    .iter()
+                    .map(|t| sentence(t, "en", day(20), &lex))
+                    .collect()
+            })
+            .collect();
+        let matcher = Matcher::builtin();
+        let idf = matcher.idf();
+        let opts = AlignOptions::default();
+        let cands = candidates(&docs, &idf, matcher, &opts, false);
+        assert!(!cands.is_empty());
+        for c in &cands {
+            let (pa, pb) = (
+                profile(&docs[c.a.0][c.a.1], &idf),
+                profile(&docs[c.b.0][c.b.1], &idf),
+            );
+            let mut f =
+                features_without_sequence(&docs[c.a.0][c.a.1], &pa, &docs[c.b.0][c.b.1], &pb, &idf);
+            let (d, r) = sequence_features(&pa, &pb);
+            f[DIFF_RATIO] = d;
+            f[LCS_RUN] = r;
+            assert_eq!(c.features, f, "{:?} {:?}", c.a, c.b);
+            assert_eq!(c.same, same_claim(matcher, &f));
+        }
+    }
 }

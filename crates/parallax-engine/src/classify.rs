@@ -45,6 +45,18 @@ pub const VERBATIM_RATIO: f64 = 0.9;
 
 /// Relation and reasons for an aligned pair.
 pub fn classify(a: Side, b: Side, lex: &Lexicon) -> (Relation, Vec<Reason>, Vec<DiffOp>) {
+    classify_with(a, b, lex, &token_diff(a.s, b.s))
+}
+
+/// [`classify`] with the two sentences' [`token_diff`] already computed
+/// (it depends only on the two analyses, so sentences copied word for word
+/// into several reports share it).
+pub fn classify_with(
+    a: Side,
+    b: Side,
+    lex: &Lexicon,
+    tokens: &TokenDiff,
+) -> (Relation, Vec<Reason>, Vec<DiffOp>) {
     let mut reasons = Vec::new();
     numbers(a, b, &mut reasons);
     dates(a, b, &mut reasons);
@@ -55,7 +67,7 @@ pub fn classify(a: Side, b: Side, lex: &Lexicon) -> (Relation, Vec<Reason>, Vec<
     quotes(a, b, &mut reasons);
     quote_denial(a, b, &mut reasons);
     framing(a, b, &mut reasons);
-    let (diff, ratio) = word_diff(a, b);
+    let (diff, ratio) = (diff_spans(a, b, tokens), tokens.ratio);
     let relation = if reasons.iter().any(|r| r.conflict) {
         Relation::Contradict
     } else if reasons.iter().any(|r| r.kind != ReasonKind::Shared) {
@@ -946,13 +958,20 @@ fn token_hash(s: &str) -> u64 {
     h.finish()
 }
 
-/// Word diff with `similar` over folded tokens, mapped back to document spans.
-/// Returns the ops and the diff ratio.
-pub fn word_diff(a: Side, b: Side) -> (Vec<DiffOp>, f64) {
+/// A word diff in token positions, before it is mapped to either text.
+#[derive(Debug, Clone)]
+pub struct TokenDiff {
+    ops: Vec<similar::DiffOp>,
+    /// Share of the two token sequences that is equal (0..1).
+    pub ratio: f64,
+}
+
+/// The word diff of two analysed sentences, over their folded tokens.
+pub fn token_diff(a: &SentenceAnalysis, b: &SentenceAnalysis) -> TokenDiff {
     // Folded tokens as 64-bit hashes: `similar` hashes and compares every
     // token many times, and integers are far cheaper than strings there.
-    let fa: Vec<u64> = a.s.tokens.iter().map(|t| token_hash(&t.fold)).collect();
-    let fb: Vec<u64> = b.s.tokens.iter().map(|t| token_hash(&t.fold)).collect();
+    let fa: Vec<u64> = a.tokens.iter().map(|t| token_hash(&t.fold)).collect();
+    let fb: Vec<u64> = b.tokens.iter().map(|t| token_hash(&t.fold)).collect();
     // The diff checks its deadline often (a clock read each time): only a
     // sentence long enough to be slow needs one.
     let long = fa.len().max(fb.len()) > LONG_DIFF_TOKENS;
@@ -969,6 +988,18 @@ pub fn word_diff(a: Side, b: Side) -> (Vec<DiffOp>, f64) {
         similar::capture_diff_slices_deadline(similar::Algorithm::Patience, &fa, &fb, deadline)
     };
     let ratio = similar::diff_ratio(&ops, fa.len(), fb.len()) as f64;
+    TokenDiff { ops, ratio }
+}
+
+/// Word diff with `similar` over folded tokens, mapped back to document spans.
+/// Returns the ops and the diff ratio.
+pub fn word_diff(a: Side, b: Side) -> (Vec<DiffOp>, f64) {
+    let t = token_diff(a.s, b.s);
+    (diff_spans(a, b, &t), t.ratio)
+}
+
+/// A token diff as spans of the two documents.
+fn diff_spans(a: Side, b: Side, t: &TokenDiff) -> Vec<DiffOp> {
     let span_of = |s: Side, r: std::ops::Range<usize>| -> Option<Span> {
         if r.is_empty() {
             return None;
@@ -979,7 +1010,7 @@ pub fn word_diff(a: Side, b: Side) -> (Vec<DiffOp>, f64) {
         )))
     };
     let mut out = Vec::new();
-    for op in &ops {
+    for op in &t.ops {
         let parts = match op.tag() {
             similar::DiffTag::Replace => vec![
                 (DiffTag::Delete, op.old_range(), 0..0),
@@ -1009,7 +1040,7 @@ pub fn word_diff(a: Side, b: Side) -> (Vec<DiffOp>, f64) {
             }
         }
     }
-    (out, ratio)
+    out
 }
 
 #[cfg(test)]

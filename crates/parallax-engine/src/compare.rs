@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::align::{self, AlignOptions, Candidate};
+use crate::align::{self, Addr, AlignOptions, Candidate};
 use crate::analyse::{self, SentenceAnalysis};
 use crate::classify::{self, Side};
 use crate::error::{Error, Result};
@@ -267,14 +267,16 @@ pub fn compare(
         .iter()
         .map(|d| display_name(&d.id, &d.report.meta))
         .collect();
-    let make_link = |c: &Candidate| -> Link {
+    let make_link_with = |c: &Candidate,
+                          tokens: &classify::TokenDiff,
+                          evidence: Vec<Contribution>| {
         let side = |(d, s): (usize, usize)| Side {
             s: &analyses[d][s],
             offset: docs[d].sentences[s].0.span.start,
             name: &names[d],
             date: doc_date(&docs[d].report),
         };
-        let (relation, reasons, diff) = classify::classify(side(c.a), side(c.b), &lex);
+        let (relation, reasons, diff) = classify::classify_with(side(c.a), side(c.b), &lex, tokens);
         Link {
             a: sentence_id(&docs[c.a.0].id, c.a.1),
             b: sentence_id(&docs[c.b.0].id, c.b.1),
@@ -282,26 +284,61 @@ pub fn compare(
             score: round3(c.same),
             paraphrase: round3(c.paraphrase),
             reasons,
-            evidence: matcher.explain(
-                &c.features,
-                &analyses[c.a.0][c.a.1],
-                &analyses[c.b.0][c.b.1],
-                4,
-            ),
+            evidence,
             diff,
         }
     };
+    // The word diff and the matcher's evidence depend on the two analyses
+    // alone: computed once per pair of equal analyses (wire copy), shared by
+    // every link between copies of the same two sentences.
+    let shared_parts = |c: &Candidate| {
+        let (a, b) = (&analyses[c.a.0][c.a.1], &analyses[c.b.0][c.b.1]);
+        (
+            classify::token_diff(a, b),
+            matcher.explain(&c.features, a, b, 4),
+        )
+    };
+    let make_link = |c: &Candidate| -> Link {
+        let (tokens, evidence) = shared_parts(c);
+        make_link_with(c, &tokens, evidence)
+    };
     let bar = opts.align.contradiction;
-    let classified = Ticker::new(progress, "classify", selected.len());
-    let mut links: Vec<Link> = selected
+    let class = align::classes(&analyses);
+    let (unique, of_pair) = align::unique_pairs(selected.iter().map(|c| (c.a, c.b)), &class);
+    let classified = Ticker::new(progress, "classify", unique.len() + selected.len());
+    // One entry per distinct pair, in order (`None` once cancelled).
+    let parts: Vec<Option<_>> = unique
         .par_iter()
+        .map(|&i| (!classified.tick()).then(|| shared_parts(&selected[i])))
+        .collect();
+    if progress.cancelled() {
+        return Err(Error::Cancelled);
+    }
+    // The feature vectors have served (scores and evidence are computed):
+    // free them before the links are built, which is when memory peaks.
+    let selected: Vec<Candidate> = selected
+        .into_iter()
+        .map(|c| Candidate {
+            features: Vec::new(),
+            ..c
+        })
+        .collect();
+    let mut links: Vec<((Addr, Addr), Link)> = selected
+        .par_iter()
+        .zip(of_pair.par_iter())
         .filter(|_| !classified.tick())
-        .map(|c| (c.same, make_link(c)))
+        .filter_map(|(c, &u)| {
+            let (tokens, evidence) = parts[u].as_ref()?;
+            Some((
+                c.same,
+                ((c.a, c.b), make_link_with(c, tokens, evidence.clone())),
+            ))
+        })
         // A conflict needs the same event first; a quotation both sentences
         // share for the most part is that evidence by itself ("the sneakiest,
         // most nefarious coup in history" against "the most treacherous and
         // nefarious coup in history").
-        .filter(|(same, l)| {
+        .filter(|(same, (_, l))| {
             l.relation != Relation::Contradict
                 || *same >= bar
                 || l.reasons
@@ -313,8 +350,18 @@ pub fn compare(
     if progress.cancelled() {
         return Err(Error::Cancelled);
     }
-    // One key per link (the key allocates), not one per comparison.
-    links.sort_by_cached_key(|l| sort_key(&l.a, &l.b));
+    // Links in the order of their sentence ids (report id as text, then
+    // sentence number), from each report's rank by id: no key to allocate.
+    let mut by_id: Vec<usize> = (0..docs.len()).collect();
+    by_id.sort_by(|&x, &y| docs[x].id.cmp(&docs[y].id));
+    let mut id_rank = vec![0usize; docs.len()];
+    for (r, &d) in by_id.iter().enumerate() {
+        id_rank[d] = r;
+    }
+    links.sort_by_key(|((a, b), _)| (id_rank[a.0], a.1, id_rank[b.0], b.1));
+    let (link_addrs, links): (Vec<(Addr, Addr)>, Vec<Link>) = links.into_iter().unzip();
+    // The scored pairs and the shared parts are in the links now.
+    drop((parts, of_pair, selected));
 
     let over = |opts: &Options| opts.deadline.is_some_and(|d| started.elapsed() > d);
 
@@ -359,18 +406,10 @@ pub fn compare(
             }
         }
         // An undated report whose time words need two publication dates.
-        let index: HashMap<&str, usize> = docs
+        let pairs: Vec<_> = link_addrs
             .iter()
-            .enumerate()
-            .map(|(d, p)| (p.id.as_str(), d))
-            .collect();
-        let addr = |id: &str| {
-            let (doc, i) = split_sentence_id(id)?;
-            Some((*index.get(doc)?, i))
-        };
-        let pairs: Vec<_> = links
-            .iter()
-            .filter_map(|l| Some((addr(&l.a)?, addr(&l.b)?, l.score)))
+            .zip(&links)
+            .map(|(&(a, b), l)| (a, b, l.score))
             .collect();
         let dates: Vec<Option<NaiveDate>> = docs.iter().map(|p| doc_date(&p.report)).collect();
         let langs: Vec<String> = docs.iter().map(|p| p.lang.clone()).collect();
@@ -432,14 +471,23 @@ pub fn compare(
     let documents: Vec<Document> = documents.into_iter().map(|(_, d)| d).collect();
 
     let clusters = clusters(&documents, &links);
-    let linked: HashSet<&str> = links
+    let mut linked: Vec<Vec<bool>> = analyses.iter().map(|d| vec![false; d.len()]).collect();
+    for &(a, b) in &link_addrs {
+        linked[a.0][a.1] = true;
+        linked[b.0][b.1] = true;
+    }
+    let doc_index: HashMap<&str, usize> = docs
         .iter()
-        .flat_map(|l| [l.a.as_str(), l.b.as_str()])
+        .enumerate()
+        .map(|(d, p)| (p.id.as_str(), d))
         .collect();
     let mut unique: Vec<String> = Vec::new();
-    for d in &documents {
-        for s in &d.sentences {
-            if !linked.contains(s.id.as_str()) {
+    for doc in &documents {
+        let Some(&d) = doc_index.get(doc.id.as_str()) else {
+            continue;
+        };
+        for s in &doc.sentences {
+            if !linked[d].get(s.index).copied().unwrap_or(true) {
                 unique.push(s.id.clone());
             }
         }
@@ -448,7 +496,7 @@ pub fn compare(
     let quotes = if over(opts) {
         Vec::new()
     } else {
-        quote_matches(&docs, &analyses, &links)
+        quote_matches(&docs, &analyses, &links, &link_addrs)
     };
     let framing = docs
         .iter()
@@ -950,21 +998,10 @@ fn quote_matches(
     docs: &[Prepared],
     analyses: &[Vec<SentenceAnalysis>],
     links: &[Link],
+    addrs: &[(Addr, Addr)],
 ) -> Vec<QuoteMatch> {
-    let index: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    let locate = |id: &str| -> Option<(usize, usize)> {
-        let (d, s) = split_sentence_id(id)?;
-        Some((*index.get(d)?, s))
-    };
     let mut out = Vec::new();
-    for l in links {
-        let (Some(a), Some(b)) = (locate(&l.a), locate(&l.b)) else {
-            continue;
-        };
+    for (l, &(a, b)) in links.iter().zip(addrs) {
         let (sa, sb) = (&analyses[a.0][a.1], &analyses[b.0][b.1]);
         let (oa, ob) = (
             docs[a.0].sentences[a.1].0.span.start,
