@@ -354,12 +354,17 @@ fn compare_cmd(args: CompareArgs) -> Result<ExitCode> {
                 "never" => false,
                 _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            export::write(fmt, &cmp, &mut lock, use_color)?;
-            lock.flush()?;
+            // Standard output is line-buffered: without a buffer of our
+            // own, every line of a large JSON output was a system call (a
+            // 100-report comparison took twice as long piped as to --out).
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            export::write(fmt, &cmp, &mut w, use_color)?;
+            w.flush()?;
         }
     }
+    // The process ends here: freeing a large comparison's millions of small
+    // allocations one by one only delays the exit.
+    std::mem::forget(cmp);
     Ok(ExitCode::from(if failed > 0 { 1 } else { 0 }))
 }
 
