@@ -18,6 +18,9 @@ log "Rust app tests (commands through the mock runtime, types drift check)"
 # E2E suite drives (see WITH_PDF in lib-app.sh).
 cargo test "${WITH_PDF[@]}" --test commands --test types
 
+log "corpus generator for the E2E timings of 10 and 50 reports"
+cargo build --quiet -p parallax-engine --example synth
+
 log "Vitest (view logic)"
 (cd ui && npx --no-install vitest run)
 
@@ -33,5 +36,5 @@ if [ ! -e "/tmp/.X11-unix/X${display}" ]; then
   exit 1
 fi
 export DISPLAY=":${display}"
-(cd ui && PARALLAX_APP="$APP_BIN" node --test --test-concurrency=1 e2e/app.test.mjs)
+(cd ui && PARALLAX_APP="$APP_BIN" PARALLAX_SYNTH="$CARGO_TARGET_DIR/debug/examples/synth" node --test --test-concurrency=1 e2e/app.test.mjs)
 log "all app tests passed; screenshots in docs/screenshots/"

@@ -58,6 +58,9 @@ interface Probe {
   /** Export to a path without the save dialog; resolves with the path written, or null. */
   exportTo?: (path: string, kind: ExportKind) => Promise<string | null>;
   openPath?: (path: string) => Promise<void>;
+  /** What the Open dialog and a drop of files on the window do with the
+   * chosen paths (neither can be driven through WebDriver). */
+  addPaths?: (paths: string[]) => Promise<void>;
 }
 declare global {
   interface Window {
@@ -313,7 +316,8 @@ class App {
     await this.addPaths(Array.isArray(picked) ? picked : [picked]);
   }
 
-  private async addPaths(paths: string[]): Promise<void> {
+  /** Add files (the Open dialog and drag-and-drop both end here). */
+  async addPaths(paths: string[]): Promise<void> {
     const saved = paths.filter((p) => p.toLowerCase().endsWith(".parallax"));
     if (saved.length) {
       await this.openPath(saved[0]);
@@ -627,6 +631,7 @@ const app = new App(document.getElementById("app")!);
 probe.saveTo = (p) => app.saveTo(p);
 probe.exportTo = (p, k) => app.exportTo(p, k);
 probe.openPath = (p) => app.openPath(p);
+probe.addPaths = (p) => app.addPaths(p);
 // The shell paints before any IPC round trip; the session fills it in.
 void afterPaint().then(() => timing("first-paint", performance.now()));
 void app.init().then(async () => {

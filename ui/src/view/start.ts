@@ -23,8 +23,11 @@ export interface StartActions {
   openRecent(path: string): void;
 }
 
-/** Most reports shown side by side. */
-export const MAX_REPORTS = 12;
+/** Reports whose columns fit side by side in a window; past this the
+ * columns scroll sideways. */
+export const SIDE_BY_SIDE = 12;
+/** Most reports in one comparison (the largest the benchmarks measure). */
+export const MAX_REPORTS = 100;
 
 const STAGES: Record<string, string> = {
   read: "Reading reports",
@@ -243,7 +246,14 @@ export class StartView {
     const ok = n >= 2 && n <= MAX_REPORTS && !this.busy;
     this.compareBtn.disabled = !ok;
     this.compareBtn.textContent = n >= 2 ? `Compare ${n} reports` : "Compare";
-    this.hint.textContent = n < 2 ? "Add at least two reports." : n > MAX_REPORTS ? `At most ${MAX_REPORTS} reports fit side by side; remove ${n - MAX_REPORTS}.` : "";
+    this.hint.textContent =
+      n < 2
+        ? "Add at least two reports."
+        : n > MAX_REPORTS
+          ? `At most ${MAX_REPORTS} reports in one comparison; remove ${n - MAX_REPORTS}.`
+          : n > SIDE_BY_SIDE
+            ? `${SIDE_BY_SIDE} columns fit side by side: the rest scroll sideways, and the Matrix and Summary show all ${n}.`
+            : "";
   }
 
   setRecent(files: RecentFile[]): void {
