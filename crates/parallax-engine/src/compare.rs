@@ -250,9 +250,12 @@ pub fn compare(
     if progress.cancelled() {
         return Err(Error::Cancelled);
     }
+    // The analyses move out of the prepared reports (which keep the
+    // segments): one copy of them, not two.
+    let mut docs = docs;
     let mut analyses: Vec<Vec<SentenceAnalysis>> = docs
-        .iter()
-        .map(|d| d.sentences.iter().map(|s| s.1.clone()).collect())
+        .iter_mut()
+        .map(|d| d.sentences.iter_mut().map(|s| std::mem::take(&mut s.1)).collect())
         .collect();
     unify_names(&mut analyses);
 

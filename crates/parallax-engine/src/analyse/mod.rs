@@ -92,7 +92,7 @@ pub struct Rank {
 }
 
 /// Everything found in one sentence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SentenceAnalysis {
     /// The sentence text.
     pub text: String,
