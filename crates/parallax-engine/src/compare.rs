@@ -255,7 +255,12 @@ pub fn compare(
     let mut docs = docs;
     let mut analyses: Vec<Vec<SentenceAnalysis>> = docs
         .iter_mut()
-        .map(|d| d.sentences.iter_mut().map(|s| std::mem::take(&mut s.1)).collect())
+        .map(|d| {
+            d.sentences
+                .iter_mut()
+                .map(|s| std::mem::take(&mut s.1))
+                .collect()
+        })
         .collect();
     unify_names(&mut analyses);
 

@@ -745,13 +745,18 @@ fn containment_with(pa: &Profile, pb: &Profile) -> f64 {
         return 0.0;
     }
     // Two shared words are a topic, not a claim ("Morales" and "support"
-    // inside a sentence about something else): containment needs three.
+    // inside a sentence about something else): containment needs three,
+    // and three only when one of them is a name both give. Three common
+    // words alone are still a topic ("soldiers … to restore order" inside
+    // "the armed forces are needed to restore order"); with a shared name
+    // they pin the claim down ("the coup against Evo Morales … on Sunday"
+    // inside "Evo Morales's resignation on Sunday …").
     // (A name is counted once: its words are keys already.)
     let keys = common_weights(&small.keys, &large.keys);
-    if keys.len() < 3 {
+    let entities = common_weights(&small.entities, &large.entities);
+    if keys.len() < 3 || (keys.len() == 3 && entities.is_empty()) {
         return 0.0;
     }
-    let entities = common_weights(&small.entities, &large.entities);
     let no_entity_shared = entities.is_empty();
     let shared = stable_sum(keys.into_iter().chain(entities));
     let mut c = shared / mass(small).max(1e-9);
