@@ -48,7 +48,11 @@ fn synthetic_markdown(n: usize, l: usize) -> Vec<(String, String)> {
         .map(|r| r.text)
         .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let pool = synth::sentence_pool(&refs);
+    let expected =
+        std::fs::read_to_string(root().join("sample-articles/bolivia-2019/EXPECTED.json"))
+            .expect("annotation");
+    let same = synth::annotated_same(&expected).expect("annotation");
+    let pool = synth::sentence_pool_with(&refs, &same);
     let spec = synth::Spec {
         reports: n,
         sentences: l,

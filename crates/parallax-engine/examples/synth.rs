@@ -13,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax_engine::synth::{generate, sentence_pool_with, Lexicon, Spec};
+use parallax_engine::synth::{annotated_same, generate, sentence_pool_with, Lexicon, Spec};
 use parallax_engine::{read_path, IngestOptions};
 
 fn main() {
@@ -54,7 +54,14 @@ fn run() -> Result<(), String> {
     )?;
     let texts = sample_texts(&sample)?;
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let pool = sentence_pool_with(&refs, &annotated_same(&sample)?);
+    // The sample's annotation, when present, says which sentences tell one
+    // claim; the pool keeps one of each such pair.
+    let expected = sample.join("EXPECTED.json");
+    let same = match std::fs::read_to_string(&expected) {
+        Ok(json) => annotated_same(&json).map_err(|e| format!("{}: {e}", expected.display()))?,
+        Err(_) => Vec::new(),
+    };
+    let pool = sentence_pool_with(&refs, &same);
     let corpus = generate(
         &pool,
         &lex,
@@ -101,26 +108,4 @@ fn sample_texts(dir: &Path) -> Result<Vec<String>, String> {
         }
     }
     Ok(texts)
-}
-
-/// The sentence pairs the sample's `EXPECTED.json` annotates as one claim
-/// told twice (its `links`, whatever their relation; `not_links` are traps),
-/// so that the pool keeps one of them. No annotation file: none.
-fn annotated_same(sample: &Path) -> Result<Vec<(String, String)>, String> {
-    let path = sample.join("EXPECTED.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return Ok(Vec::new());
-    };
-    let v: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let text_of = |side: &serde_json::Value| side["text"].as_str().map(str::to_string);
-    Ok(v["links"]
-        .as_array()
-        .map(|links| {
-            links
-                .iter()
-                .filter_map(|l| Some((text_of(&l["a"])?, text_of(&l["b"])?)))
-                .collect()
-        })
-        .unwrap_or_default())
 }

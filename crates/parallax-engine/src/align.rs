@@ -86,6 +86,7 @@ pub fn candidates(
 ) -> Vec<Candidate> {
     candidates_watched(
         docs,
+        &classes(docs),
         idf,
         matcher,
         opts,
@@ -94,12 +95,15 @@ pub fn candidates(
     )
 }
 
-/// [`candidates`], reporting `align` progress (pairs scored of pairs found)
-/// and stopping early when `progress` says the user cancelled: the workers
-/// then skip their remaining pairs, and the caller checks
-/// [`Progress::cancelled`](crate::Progress::cancelled) and discards the result.
+/// [`candidates`] given the sentences' [`classes`] (computed once by the
+/// caller, which needs them again to classify), reporting `align` progress
+/// (pairs scored of pairs found) and stopping early when `progress` says the
+/// user cancelled: the workers then skip their remaining pairs, and the
+/// caller checks [`Progress::cancelled`](crate::Progress::cancelled) and
+/// discards the result.
 pub fn candidates_watched(
     docs: &[Vec<SentenceAnalysis>],
+    class: &[Vec<u32>],
     idf: &Idf,
     matcher: &Matcher,
     opts: &AlignOptions,
@@ -239,8 +243,7 @@ pub fn candidates_watched(
         .collect();
     // A pair of sentences analysed exactly like an earlier pair (wire copy
     // in several reports) gets that pair's score instead of a second one.
-    let class = classes(docs);
-    let (unique, of_pair) = unique_pairs(pairs.iter().copied(), &class);
+    let (unique, of_pair) = unique_pairs(pairs.iter().copied(), class);
     let ticker = crate::compare::Ticker::new(progress, "align", unique.len());
     let scored: Vec<Option<(f64, f64, Vec<f64>)>> = unique
         .par_iter()

@@ -15,6 +15,7 @@
 use std::collections::HashSet;
 
 use crate::analyse::SentenceAnalysis;
+use crate::features::hash_str;
 use crate::lexicon::Lexicon;
 use crate::model::{DiffOp, DiffTag, MarkKind, Reason, ReasonKind, Relation, Span};
 
@@ -951,13 +952,6 @@ fn shared_reason(a: Side, b: Side, diff: &[DiffOp], ratio: f64) -> Reason {
 /// diff; shorter ones finish in microseconds.
 const LONG_DIFF_TOKENS: usize = 400;
 
-fn token_hash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
-}
-
 /// A word diff in token positions, before it is mapped to either text.
 #[derive(Debug, Clone)]
 pub struct TokenDiff {
@@ -970,8 +964,8 @@ pub struct TokenDiff {
 pub fn token_diff(a: &SentenceAnalysis, b: &SentenceAnalysis) -> TokenDiff {
     // Folded tokens as 64-bit hashes: `similar` hashes and compares every
     // token many times, and integers are far cheaper than strings there.
-    let fa: Vec<u64> = a.tokens.iter().map(|t| token_hash(&t.fold)).collect();
-    let fb: Vec<u64> = b.tokens.iter().map(|t| token_hash(&t.fold)).collect();
+    let fa: Vec<u64> = a.tokens.iter().map(|t| hash_str(&t.fold)).collect();
+    let fb: Vec<u64> = b.tokens.iter().map(|t| hash_str(&t.fold)).collect();
     // The diff checks its deadline often (a clock read each time): only a
     // sentence long enough to be slow needs one.
     let long = fa.len().max(fb.len()) > LONG_DIFF_TOKENS;

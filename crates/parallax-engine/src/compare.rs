@@ -266,7 +266,18 @@ pub fn compare(
 
     // Align and classify.
     let idf = matcher.idf();
-    let cands = align::candidates_watched(&analyses, &idf, matcher, &opts.align, false, progress);
+    // Equal analyses (wire copy) share a class: align, classify and the
+    // internal pass all work once per pair of classes.
+    let class = align::classes(&analyses);
+    let cands = align::candidates_watched(
+        &analyses,
+        &class,
+        &idf,
+        matcher,
+        &opts.align,
+        false,
+        progress,
+    );
     if progress.cancelled() {
         return Err(Error::Cancelled);
     }
@@ -311,7 +322,6 @@ pub fn compare(
         make_link_with(c, &tokens, evidence)
     };
     let bar = opts.align.contradiction;
-    let class = align::classes(&analyses);
     let (unique, of_pair) = align::unique_pairs(selected.iter().map(|c| (c.a, c.b)), &class);
     let classified = Ticker::new(progress, "classify", unique.len() + selected.len());
     // One entry per distinct pair, in order (`None` once cancelled).
@@ -378,7 +388,8 @@ pub fn compare(
     if opts.internal && !over(opts) {
         let mut iopts = opts.align.clone();
         iopts.threshold = opts.align.threshold.max(0.5);
-        let cands = align::candidates(&analyses, &idf, matcher, &iopts, true);
+        let cands =
+            align::candidates_watched(&analyses, &class, &idf, matcher, &iopts, true, &NoProgress);
         // A report contradicts itself only when it says two incompatible
         // things about one event in its own voice: both sentences must be
         // about the same event, and neither may report what someone else

@@ -140,7 +140,7 @@ pub struct Profile {
     long_folds: Vec<String>,
 }
 
-fn hash_str(s: &str) -> u64 {
+pub(crate) fn hash_str(s: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     // SipHash with fixed keys: the same on every run.
     let mut h = std::hash::DefaultHasher::new();

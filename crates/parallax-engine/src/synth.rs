@@ -256,6 +256,23 @@ pub fn sentence_pool_with(texts: &[&str], same: &[(String, String)]) -> Vec<Stri
     pool
 }
 
+/// The sentence pairs an annotation file (the sample corpus's
+/// `EXPECTED.json`) gives as one claim told twice: its `links`, whatever
+/// their relation (`not_links` are traps). For [`sentence_pool_with`].
+pub fn annotated_same(expected_json: &str) -> Result<Vec<(String, String)>, String> {
+    let v: serde_json::Value = serde_json::from_str(expected_json).map_err(|e| e.to_string())?;
+    let text_of = |side: &serde_json::Value| side["text"].as_str().map(str::to_string);
+    Ok(v["links"]
+        .as_array()
+        .map(|links| {
+            links
+                .iter()
+                .filter_map(|l| Some((text_of(&l["a"])?, text_of(&l["b"])?)))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
 fn content_words(s: &str) -> Vec<String> {
     let mut w: Vec<String> = s
         .split(|c: char| !c.is_alphanumeric())
@@ -658,6 +675,17 @@ mod tests {
                 "Schools in the city stayed closed for the rest of the week.",
             ]
         );
+    }
+
+    #[test]
+    fn the_annotation_gives_its_links_as_one_claim_and_not_its_traps() {
+        let json = r#"{"links": [{"a": {"doc": "x", "text": "One."}, "b": {"doc": "y", "text": "Uno."}, "relation": "agree"}],
+                       "not_links": [{"a": {"doc": "x", "text": "Two."}, "b": {"doc": "y", "text": "Dos."}}]}"#;
+        assert_eq!(
+            annotated_same(json).unwrap(),
+            vec![("One.".to_string(), "Uno.".to_string())]
+        );
+        assert!(annotated_same("{ not json").is_err());
     }
 
     fn pool() -> Vec<String> {
