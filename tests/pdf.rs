@@ -82,6 +82,11 @@ fn pdf_formats_write_real_pdfs() {
         assert!(!sheet.contains(outlet), "worksheet hides {outlet}");
     }
     assert!(report.contains("Contradictions"));
+    // Each contradiction carries the sentence matcher's evidence in words.
+    assert!(
+        report.contains("matcher: for:"),
+        "matcher evidence in the report"
+    );
     assert!(report.contains("Story points"));
     assert!(sheet.contains("Source A") && sheet.contains("Questions"));
 }

@@ -226,10 +226,12 @@ fn html_report_shows_every_section_with_provenance() {
         checked += 1;
     }
     assert!(checked > 50, "only {checked} sentence links");
-    // Twelve reports stay a few hundred KB: text is not repeated per link.
+    // Twelve reports stay a few hundred KB: text is not repeated per link
+    // (each link carries its reasons and the matcher's evidence, about 600
+    // bytes; both sentences again would add about 300 more).
     let text: usize = cmp.documents.iter().map(|d| d.text.len()).sum();
     assert!(
-        html.len() < 320_000,
+        html.len() < 4 * text + 750 * cmp.links.len(),
         "HTML is {} bytes for {} bytes of text and {} links",
         html.len(),
         text,
@@ -393,12 +395,14 @@ fn csv_is_rfc4180_with_provenance_lines() {
             "text_b",
             "relation",
             "score",
-            "reasons"
+            "reasons",
+            "evidence"
         ]
     );
     assert_eq!(rows.len(), 1 + cmp.links.len());
     for (row, link) in rows[1..].iter().zip(&cmp.links) {
-        assert_eq!(row.len(), 9);
+        assert_eq!(row.len(), 10);
+        assert_eq!(row[9], view::evidence_line(link));
         assert_eq!(row[1], link.a);
         assert_eq!(row[4], link.b);
         assert_eq!(row[6], link.relation.as_str());
@@ -445,6 +449,48 @@ fn json_validates_against_the_committed_schema() {
         let mut bad = json;
         bad["schema"] = "parallax.comparison/2".into();
         assert!(!validator.is_valid(&bad));
+    }
+}
+
+#[test]
+fn every_report_format_shows_the_matchers_evidence_for_its_contradictions() {
+    let cmp = common::compare_corpus();
+    let contradictions: Vec<_> = cmp
+        .links
+        .iter()
+        .filter(|l| l.relation == parallax_engine::model::Relation::Contradict)
+        .collect();
+    assert!(contradictions.len() > 10);
+    let md = render(&cmp, Format::Markdown);
+    let html = render(&cmp, Format::Html);
+    let text = render(&cmp, Format::Text);
+    for l in contradictions {
+        let line = view::evidence_line(l);
+        // Each contribution is in the line, on the side its weight points to.
+        for c in &l.evidence {
+            let side = if c.weight >= 0.0 {
+                "for: "
+            } else {
+                "against: "
+            };
+            let at = line.find(&c.description).expect("contribution listed");
+            assert!(line[..at].contains(side), "{line}");
+        }
+        if line.is_empty() {
+            continue;
+        }
+        assert!(
+            md.contains(&format!(
+                "*matcher*: {}",
+                parallax_engine::export::markdown::escape(&line)
+            )),
+            "Markdown digest lacks {line}"
+        );
+        assert!(
+            html.contains(&parallax_engine::export::html::esc(&line)),
+            "HTML report lacks {line}"
+        );
+        assert!(text.contains(&line), "terminal summary lacks {line}");
     }
 }
 

@@ -185,11 +185,47 @@ fn describe(
             .clone()
     };
     let pct = |v: f64| format!("{:.0}%", v * 100.0);
+    // Each feature reads differently, so two of them in one explanation
+    // never look like the same reason twice.
     match name {
-        "idf_dice" | "key_jaccard" | "coverage_min" | "coverage_max" | "aligned_min"
-        | "aligned_max" => {
-            format!("shared content words ({}): {}", pct(value), shared_words())
+        "idf_dice" => format!(
+            "shared content words, rare ones counting most ({}): {}",
+            pct(value),
+            shared_words()
+        ),
+        "key_jaccard" => format!(
+            "shared content words ({} of both together): {}",
+            pct(value),
+            shared_words()
+        ),
+        "coverage_min" => format!(
+            "the shorter sentence's content words found in the other ({}): {}",
+            pct(value),
+            shared_words()
+        ),
+        "coverage_max" => format!(
+            "the longer sentence's content words found in the other ({}): {}",
+            pct(value),
+            shared_words()
+        ),
+        "aligned_min" => format!(
+            "the shorter sentence's words aligned with the other's ({}): {}",
+            pct(value),
+            shared_words()
+        ),
+        "aligned_max" => format!(
+            "the longer sentence's words aligned with the other's ({}): {}",
+            pct(value),
+            shared_words()
+        ),
+        "containment" => format!(
+            "the shorter sentence's rarer words inside the other ({})",
+            pct(value)
+        ),
+        "same_event" if value > 0.0 => {
+            "the same event, pinned down by its actors, date or place".into()
         }
+        "same_event" => "no event both tell".into(),
         "residue" | "max_unmatched_idf" => {
             let kb: std::collections::HashSet<&str> = b.keys.iter().map(String::as_str).collect();
             let ka: std::collections::HashSet<&str> = a.keys.iter().map(String::as_str).collect();
@@ -208,9 +244,12 @@ fn describe(
             format!("words only one side has: {}", list(only))
         }
         "char3_jaccard" => format!("similar spelling ({})", pct(value)),
-        "bigram_dice" | "lcs_run" | "stop_dice" => {
-            format!("same phrasing and word order ({})", pct(value))
-        }
+        "bigram_dice" => format!("shared pairs of adjacent words ({})", pct(value)),
+        "lcs_run" => format!(
+            "longest run of words in the same order ({} of the shorter)",
+            pct(value)
+        ),
+        "stop_dice" => format!("shared small words: the, of, that… ({})", pct(value)),
         "diff_ratio" => format!("word diff similarity {}", pct(value)),
         "len_ratio" => format!("length ratio {}", pct(value)),
         "entities_shared" | "entities_unmatched" => {

@@ -122,6 +122,10 @@ fn pair(out: &mut String, cmp: &Comparison, l: &Link) {
     for r in shown {
         let _ = writeln!(out, "- *{}*: {}", t(r.kind.as_str()), t(&r.explanation));
     }
+    let evidence = view::evidence_line(l);
+    if !evidence.is_empty() {
+        let _ = writeln!(out, "- _matcher_: {}", t(&evidence));
+    }
     out.push_str("]\n");
 }
 
@@ -402,12 +406,16 @@ pub fn report_markup(cmp: &Comparison) -> String {
         let (Some((da, sa)), Some((db, sb))) = (cmp.sentence(&l.a), cmp.sentence(&l.b)) else {
             continue;
         };
-        let reasons: Vec<String> = l
+        let mut reasons: Vec<String> = l
             .reasons
             .iter()
             .filter(|r| r.kind != ReasonKind::Shared)
             .map(|r| format!("*{}*: {}", t(r.kind.as_str()), t(&r.explanation)))
             .collect();
+        let evidence = view::evidence_line(l);
+        if !evidence.is_empty() {
+            reasons.push(format!("_matcher_: {}", t(&evidence)));
+        }
         let _ = writeln!(
             out,
             "- {} {} ↔ {} {}: {}",

@@ -50,7 +50,7 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
     }
     write!(
         out,
-        "report_a,sentence_a,text_a,report_b,sentence_b,text_b,relation,score,reasons\r\n"
+        "report_a,sentence_a,text_a,report_b,sentence_b,text_b,relation,score,reasons,evidence\r\n"
     )?;
     for l in &cmp.links {
         let (Some((da, sa)), Some((db, sb))) = (cmp.sentence(&l.a), cmp.sentence(&l.b)) else {
@@ -71,6 +71,7 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
             l.relation.as_str().to_string(),
             format!("{:.3}", l.score),
             field(&reasons.join(" | ")),
+            field(&crate::export::view::evidence_line(l)),
         ];
         write!(out, "{}\r\n", row.join(","))?;
     }

@@ -262,6 +262,14 @@ fn link_pair(out: &mut String, cmp: &Comparison, l: &crate::model::Link) {
             esc(&r.explanation)
         );
     }
+    let evidence = view::evidence_line(l);
+    if !evidence.is_empty() {
+        let _ = write!(
+            out,
+            "<li class=\"evidence\"><b>matcher</b>: {}</li>",
+            esc(&evidence)
+        );
+    }
     out.push_str("</ul>\n</div>\n");
 }
 
@@ -540,12 +548,19 @@ pub fn write_report(cmp: &Comparison, w: &mut dyn Write) -> Result<()> {
         let (Some((da, sa)), Some((db, sb))) = (cmp.sentence(&l.a), cmp.sentence(&l.b)) else {
             continue;
         };
-        let reasons: Vec<String> = l
+        let mut reasons: Vec<String> = l
             .reasons
             .iter()
             .filter(|r| r.kind != crate::model::ReasonKind::Shared)
             .map(|r| format!("<b>{}</b>: {}", esc(r.kind.as_str()), esc(&r.explanation)))
             .collect();
+        let evidence = view::evidence_line(l);
+        if !evidence.is_empty() {
+            reasons.push(format!(
+                "<span class=\"evidence\"><b>matcher</b>: {}</span>",
+                esc(&evidence)
+            ));
+        }
         let _ = writeln!(
             out,
             "<li><a href=\"#{}\">{} {}</a> ↔ <a href=\"#{}\">{} {}</a>: {}</li>",
@@ -581,6 +596,15 @@ pub fn write_report(cmp: &Comparison, w: &mut dyn Write) -> Result<()> {
                     .iter()
                     .filter(|r| r.kind != crate::model::ReasonKind::Shared)
                     .map(|r| format!("{}: {}", r.kind.as_str(), r.explanation))
+                    // A verbatim link explains itself (the same words);
+                    // the others carry the matcher's reasons for the link.
+                    .chain(
+                        Some(l)
+                            .filter(|l| l.relation != Relation::Verbatim)
+                            .map(view::evidence_line)
+                            .filter(|e| !e.is_empty())
+                            .map(|e| format!("matcher: {e}"))
+                    )
                     .collect::<Vec<_>>()
             ])
         })

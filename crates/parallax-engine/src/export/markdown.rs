@@ -65,6 +65,10 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
             for r in &l.reasons {
                 writeln!(out, "  - *{}*: {}", r.kind.as_str(), escape(&r.explanation))?;
             }
+            let evidence = crate::export::view::evidence_line(l);
+            if !evidence.is_empty() {
+                writeln!(out, "  - *matcher*: {}", escape(&evidence))?;
+            }
         }
         writeln!(out)?;
     }

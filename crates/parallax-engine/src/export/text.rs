@@ -132,6 +132,10 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write, color: bool) -> Result<()> {
                 r.explanation
             )?;
         }
+        let evidence = crate::export::view::evidence_line(l);
+        if !evidence.is_empty() {
+            writeln!(out, "    {} {}", paint(color, "2", "matcher:"), evidence)?;
+        }
     }
     if !cmp.internal.is_empty() {
         writeln!(out)?;

@@ -144,6 +144,30 @@ pub fn summary(cmp: &Comparison) -> Summary {
     s
 }
 
+/// The sentence matcher's evidence for a link in one line, as the reports
+/// print it: the contributions that raised the same-claim score, then those
+/// that lowered it, each in words ("for: word diff similarity 84%; against:
+/// length ratio 40%"). Empty when the link carries no evidence (a link built
+/// from dates alone).
+pub fn evidence_line(link: &crate::model::Link) -> String {
+    let side = |pos: bool| -> Vec<&str> {
+        link.evidence
+            .iter()
+            .filter(|c| (c.weight >= 0.0) == pos)
+            .map(|c| c.description.as_str())
+            .collect()
+    };
+    let (for_, against) = (side(true), side(false));
+    let mut parts = Vec::new();
+    if !for_.is_empty() {
+        parts.push(format!("for: {}", for_.join("; ")));
+    }
+    if !against.is_empty() {
+        parts.push(format!("against: {}", against.join("; ")));
+    }
+    parts.join(" · ")
+}
+
 /// The words under spans of a document, clipped to one sentence, joined.
 pub fn span_words(doc: &Document, sentence: &Sentence, spans: &[crate::model::Span]) -> String {
     let mut words: Vec<&str> = Vec::new();
