@@ -467,7 +467,7 @@ fn every_report_format_shows_the_matchers_evidence_for_its_contradictions() {
     for l in contradictions {
         let line = view::evidence_line(l);
         // Each contribution is in the line, on the side its weight points to.
-        for c in &l.evidence {
+        for c in l.evidence.iter() {
             let side = if c.weight >= 0.0 {
                 "for: "
             } else {

@@ -288,7 +288,7 @@ pub fn compare(
         .collect();
     let make_link_with = |c: &Candidate,
                           tokens: &classify::TokenDiff,
-                          evidence: Vec<Contribution>| {
+                          evidence: std::sync::Arc<[Contribution]>| {
         let side = |(d, s): (usize, usize)| Side {
             s: &analyses[d][s],
             offset: docs[d].sentences[s].0.span.start,
@@ -314,7 +314,7 @@ pub fn compare(
         let (a, b) = (&analyses[c.a.0][c.a.1], &analyses[c.b.0][c.b.1]);
         (
             classify::token_diff(a, b),
-            matcher.explain(&c.features, a, b, 4),
+            std::sync::Arc::<[Contribution]>::from(matcher.explain(&c.features, a, b, 4)),
         )
     };
     let make_link = |c: &Candidate| -> Link {
@@ -618,7 +618,7 @@ fn dating_link(
                 names[c.a.at.0]
             ),
         }],
-        evidence: Vec::new(),
+        evidence: Default::default(),
         diff,
     }
 }

@@ -364,8 +364,10 @@ pub struct Link {
     pub paraphrase: f64,
     /// Typed reasons with spans on both sides.
     pub reasons: Vec<Reason>,
-    /// The matcher's strongest feature contributions, in words.
-    pub evidence: Vec<Contribution>,
+    /// The matcher's strongest feature contributions, in words. They depend
+    /// on the two sentences' analyses alone, so every link between copies
+    /// of the same two sentences (wire copy) shares one list.
+    pub evidence: std::sync::Arc<[Contribution]>,
     /// Word diff of the two sentences.
     pub diff: Vec<DiffOp>,
 }

@@ -33,7 +33,9 @@ paraphrase: number,
  */
 reasons: Array<Reason>, 
 /**
- * The matcher's strongest feature contributions, in words.
+ * The matcher's strongest feature contributions, in words. They depend
+ * on the two sentences' analyses alone, so every link between copies
+ * of the same two sentences (wire copy) shares one list.
  */
 evidence: Array<Contribution>, 
 /**
