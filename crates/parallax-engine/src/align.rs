@@ -253,7 +253,13 @@ pub fn candidates_watched(
             }
             let (a, b) = pairs[i];
             let (pa, pb) = (&profiles[a.0][a.1], &profiles[b.0][b.1]);
-            let mut f = features_without_sequence(&docs[a.0][a.1], pa, &docs[b.0][b.1], pb, idf);
+            let (sa, sb) = (&docs[a.0][a.1], &docs[b.0][b.1]);
+            let mut f = features_without_sequence(sa, pa, sb, pb, idf);
+            if sa.lang != sb.lang {
+                matcher.across_languages(sa, sb, &mut f);
+                let same = same_claim(matcher, &f);
+                return (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), f));
+            }
             // The word-sequence features cost the most. Each lies between 0
             // and a bound that is cheap to compute; the score is linear in
             // each, so its best is at the end its weight points to. A pair
@@ -477,5 +483,43 @@ mod tests {
             assert_eq!(c.features, f, "{:?} {:?}", c.a, c.b);
             assert_eq!(c.same, same_claim(matcher, &f));
         }
+    }
+
+    #[test]
+    fn a_translation_links_and_a_shared_word_across_languages_does_not() {
+        let lex = Lexicon::builtin();
+        let en = [
+            "On Saturday the government published Decree 4078, which exempts soldiers from criminal liability when they act in legitimate defence or a state of necessity during operations to restore order.",
+            "Protest leaders said the security forces had fired on them.",
+        ];
+        let es = [
+            "Este sábado se conoció el Decreto Supremo 4078, que exime de responsabilidad penal a los miembros de las Fuerzas Armadas que participen en operativos para el restablecimiento del orden.",
+            "Las Seis Federaciones del Trópico anunciaron que mantendrán las movilizaciones.",
+        ];
+        let docs = vec![
+            en.iter()
+                .map(|t| sentence(t, "en", day(17), &lex))
+                .collect(),
+            es.iter()
+                .map(|t| sentence(t, "es", day(17), &lex))
+                .collect(),
+        ];
+        let matcher = Matcher::builtin();
+        let idf = matcher.idf();
+        let opts = AlignOptions::default();
+        let links = select(candidates(&docs, &idf, matcher, &opts, false), &opts);
+        let pairs: Vec<_> = links.iter().map(|c| (c.a, c.b)).collect();
+        // The decree, its number, the exemption, the prosecution and the
+        // operations to restore order carry across; spelling and function
+        // words do not, and no longer count against the pair.
+        assert_eq!(pairs, vec![((0, 0), (1, 0))], "{links:?}");
+        // Measured on the spelled words, the matcher would call the same
+        // pair unrelated: the reason for re-measuring across languages.
+        let (pa, pb) = (profile(&docs[0][0], &idf), profile(&docs[1][0], &idf));
+        let mut f = crate::features::features_with(&docs[0][0], &pa, &docs[1][0], &pb, &idf);
+        let spelled = matcher.same_claim(&f);
+        matcher.across_languages(&docs[0][0], &docs[1][0], &mut f);
+        let remeasured = matcher.same_claim(&f);
+        assert!(spelled < 0.3 && remeasured > 0.6, "{spelled} {remeasured}");
     }
 }

@@ -1158,7 +1158,10 @@ impl PairScorer {
         let m = Matcher::builtin();
         let sa = analyse::sentence(a, crate::train::detect_lang(a), None, &self.lex);
         let sb = analyse::sentence(b, crate::train::detect_lang(b), None, &self.lex);
-        let f = crate::features::features(&sa, &sb, &self.idf);
+        let mut f = crate::features::features(&sa, &sb, &self.idf);
+        if sa.lang != sb.lang {
+            m.across_languages(&sa, &sb, &mut f);
+        }
         let same = crate::align::same_claim(m, &f);
         let para = m.paraphrase(&f);
         let (relation, reasons) = if same >= self.threshold {

@@ -790,6 +790,52 @@ fn near_spelling(a: &str, b: &str) -> bool {
     common >= 5 && common * 10 >= a.len().max(b.len()) * 7
 }
 
+/// The surface features of two sentences in different languages, measured
+/// over their content words' keys (the lexicon's concept for a word it
+/// knows, else the stem) in sentence order, instead of over the spelled
+/// words: (character trigrams, adjacent pairs, word diff ratio, longest
+/// run). "Decreto Supremo 4078 … operativos" against "Decree 4078 …
+/// operations" then shares its decree, number and operations as an English
+/// paraphrase would, and two sentences that share one word across languages
+/// score as low as they would in one language.
+pub fn content_surface(a: &SentenceAnalysis, b: &SentenceAnalysis) -> (f64, f64, f64, f64) {
+    fn keys(s: &SentenceAnalysis) -> Vec<&str> {
+        s.tokens
+            .iter()
+            .filter(|t| !t.stop && !t.key.is_empty())
+            .map(|t| t.key.as_str())
+            .collect()
+    }
+    let (ka, kb) = (keys(a), keys(b));
+    if ka.is_empty() || kb.is_empty() {
+        return (0.0, 0.0, 0.0, 0.0);
+    }
+    let trigrams = |k: &[&str]| -> HashSet<String> {
+        k.iter()
+            .flat_map(|w| {
+                let c: Vec<char> = format!(" {w} ").chars().collect();
+                c.windows(3)
+                    .map(|x| x.iter().collect::<String>())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let (ta, tb) = (trigrams(&ka), trigrams(&kb));
+    let c3 = ta.intersection(&tb).count();
+    let char3 = ratio(c3, ta.len() + tb.len() - c3);
+    let pairs = |k: &[&str]| -> HashSet<(String, String)> {
+        k.windows(2)
+            .map(|w| (w[0].to_string(), w[1].to_string()))
+            .collect()
+    };
+    let (ba, bb) = (pairs(&ka), pairs(&kb));
+    let bigram = dice(ba.len(), bb.len(), ba.intersection(&bb).count());
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb);
+    let diff = similar::diff_ratio(&ops, ka.len(), kb.len()) as f64;
+    let run = longest_common_run(&ka, &kb) as f64 / ka.len().min(kb.len()) as f64;
+    (char3, bigram, diff, run)
+}
+
 fn dice(a: usize, b: usize, both: usize) -> f64 {
     if a + b == 0 {
         0.0

@@ -106,6 +106,29 @@ impl Matcher {
                 .sum::<f64>()
     }
 
+    /// Re-measure the features of shared surface wording for two sentences
+    /// in different languages: "decreto" and "decree" share no spelling and
+    /// the two languages no function words, so measured on the words those
+    /// features would count against every translation (the weights were
+    /// fitted on English pairs). Spelling, adjacent pairs, the word diff and
+    /// the longest run are measured over the content words' keys instead
+    /// (see [`crate::features::content_surface`]); shared function words,
+    /// which have no counterpart, are set to their training mean, so they
+    /// count neither for nor against.
+    pub fn across_languages(&self, a: &SentenceAnalysis, b: &SentenceAnalysis, f: &mut [f64]) {
+        let (char3, bigram, diff, run) = crate::features::content_surface(a, b);
+        for (i, name) in NAMES.iter().enumerate() {
+            match *name {
+                "char3_jaccard" => f[i] = char3,
+                "bigram_dice" => f[i] = bigram,
+                "diff_ratio" => f[i] = diff,
+                "lcs_run" => f[i] = run,
+                "stop_dice" => f[i] = self.mean[i],
+                _ => {}
+            }
+        }
+    }
+
     /// Probability of "paraphrase".
     pub fn paraphrase(&self, f: &[f64]) -> f64 {
         sigmoid(self.logit(f))
@@ -242,6 +265,20 @@ fn describe(
                     .map(|t| t.text.clone()),
             );
             format!("words only one side has: {}", list(only))
+        }
+        // Across languages these four are measured on the content words'
+        // keys (see `Matcher::across_languages`), and say so.
+        "char3_jaccard" | "bigram_dice" | "lcs_run" | "diff_ratio" if a.lang != b.lang => {
+            let what = match name {
+                "char3_jaccard" => "similar spelling",
+                "bigram_dice" => "shared pairs of adjacent words",
+                "lcs_run" => "longest run of words in the same order",
+                _ => "word diff similarity",
+            };
+            format!(
+                "{what} ({}), on the content words across languages",
+                pct(value)
+            )
         }
         "char3_jaccard" => format!("similar spelling ({})", pct(value)),
         "bigram_dice" => format!("shared pairs of adjacent words ({})", pct(value)),
