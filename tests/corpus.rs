@@ -10,10 +10,10 @@ mod common;
 use common::*;
 use parallax_engine::model::{ReasonKind, Relation};
 
-const LINK_RECALL_FLOOR: f64 = 0.80;
-const LINK_PRECISION_FLOOR: f64 = 0.90;
-const CONTRA_RECALL_FLOOR: f64 = 0.70;
-const CONTRA_PRECISION_FLOOR: f64 = 0.80;
+const LINK_RECALL_FLOOR: f64 = 0.87;
+const LINK_PRECISION_FLOOR: f64 = 0.92;
+const CONTRA_RECALL_FLOOR: f64 = 0.79;
+const CONTRA_PRECISION_FLOOR: f64 = 0.90;
 
 #[test]
 fn corpus_quality_meets_the_floors() {
