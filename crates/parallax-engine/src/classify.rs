@@ -521,9 +521,16 @@ fn acts(a: Side, b: Side, out: &mut Vec<Reason>) {
         {
             if x.positive != y.positive {
                 // Opposite acts by the same agent on the same object: polarity.
+                // An act aimed at a proposal ("backed the call for the
+                // president to step down") is not aimed at whoever an act
+                // without a named object concerns ("losing the support").
+                let proposal = |o: &Option<(String, Span)>| {
+                    o.as_ref()
+                        .is_some_and(|o| o.0 == crate::analyse::PROPOSAL_OBJECT)
+                };
                 let same_object = match (&x.object, &y.object) {
                     (Some(o1), Some(o2)) => o1.0 == o2.0,
-                    _ => true,
+                    _ => !proposal(&x.object) && !proposal(&y.object),
                 };
                 if same_object {
                     out.push(reason(
@@ -1158,5 +1165,32 @@ mod tests {
             "Morales cannot run in the election.",
         );
         assert_eq!(r, Relation::Contradict, "{reasons:?}");
+    }
+
+    #[test]
+    fn backing_a_call_is_not_backing_the_person_it_names() {
+        // The police backing the call for the president to go and the
+        // president losing the police's support are the same stance.
+        let (r, reasons) = relation(
+            "Police commander Calderón said the force backed the public's call for the president to step down.",
+            "Morales resigned after losing the support of the police.",
+        );
+        assert!(
+            !reasons
+                .iter()
+                .any(|x| x.kind == ReasonKind::Polarity && x.conflict),
+            "{r:?} {reasons:?}"
+        );
+        // Backing the president himself against losing his support still conflicts.
+        let (_, reasons) = relation(
+            "Police commander Calderón said the force backed the president.",
+            "The president lost the support of the police.",
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|x| x.kind == ReasonKind::Polarity && x.conflict),
+            "{reasons:?}"
+        );
     }
 }

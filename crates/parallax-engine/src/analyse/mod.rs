@@ -63,9 +63,13 @@ pub struct Act {
     pub span: Span,
     /// Who does it (entity id), when named before it.
     pub agent: Option<String>,
-    /// To or for whom (entity id, or `frame:<concept>`), when named after it.
+    /// To or for whom (entity id, `frame:<concept>`, or
+    /// [`PROPOSAL_OBJECT`] for a call or demand it takes), when named after it.
     pub object: Option<(String, Span)>,
 }
+
+/// The object of an act aimed at a proposal (see [`Act::object`]).
+pub const PROPOSAL_OBJECT: &str = "proposal";
 
 /// A framing term.
 #[derive(Debug, Clone, PartialEq)]
@@ -561,13 +565,44 @@ pub fn sentence_in_context(
     }
 }
 
-/// The object of an act: an entity or framing concept shortly after a preposition.
+/// Nouns that name a proposal: an act aimed at one ("backed the public's
+/// call for the president to step down") is aimed at the proposal, not at
+/// whoever the proposal names.
+const PROPOSAL_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "proposal",
+    "proposals",
+    "petition",
+    "appeal",
+    "llamado",
+    "llamamiento",
+    "pedido",
+    "exigencia",
+    "demanda",
+    "propuesta",
+    "peticion",
+];
+
+/// The object of an act: a proposal it takes directly ("backed the call"),
+/// else an entity or framing concept shortly after a preposition.
 fn object_after(
     b: usize,
     tokens: &[Token],
     entities: &[EntityMention],
     framing: &[(usize, usize, String, String)],
 ) -> Option<(String, Span)> {
+    // A direct object within three words, before any preposition.
+    let direct = (b..tokens.len().min(b + 4))
+        .take_while(|&k| !PREPOSITIONS.contains(&tokens[k].fold.as_str()))
+        .find(|&k| PROPOSAL_NOUNS.contains(&tokens[k].fold.as_str()));
+    if let Some(k) = direct {
+        return Some((PROPOSAL_OBJECT.to_string(), tokens[k].span));
+    }
     let prep =
         (b..tokens.len().min(b + 3)).find(|&k| PREPOSITIONS.contains(&tokens[k].fold.as_str()))?;
     let window = prep + 1..tokens.len().min(prep + 8);
@@ -765,6 +800,17 @@ aliases = ["Áñez", "Añez", "Anez"]
         );
         let c = sentence("The army did not support the president.", "en", None, &l);
         assert!(!c.acts[0].positive);
+        // A call or demand taken directly is the object, not the person it names.
+        let d = sentence(
+            "The force backed the public's call for Morales to step down.",
+            "en",
+            None,
+            &l,
+        );
+        assert_eq!(
+            d.acts[0].object.as_ref().map(|o| o.0.as_str()),
+            Some(PROPOSAL_OBJECT)
+        );
     }
 
     #[test]
