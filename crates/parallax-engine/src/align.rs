@@ -127,11 +127,13 @@ pub fn candidates_watched(
     let key_idf = |k: &str| {
         idf.get(k.strip_prefix('@').unwrap_or(k)) + if k.starts_with('@') { 1.0 } else { 0.0 }
     };
-    // Keep the total work per sentence bounded as reports are added: the
-    // per-report candidate count shrinks so each sentence scores at most
-    // about 200 pairs (two per report from 100 reports up), whatever the
-    // number of reports. Up to 26 reports every sentence keeps its best
-    // `opts.candidates` per report.
+    // Keep the work per sentence from growing with the reports as long as
+    // that costs no counterpart: the per-report candidate count shrinks so
+    // each sentence scores about 200 pairs, down to two per report (from
+    // 100 reports); past that it grows by two per report, since a claim
+    // told in every report has that many counterparts. (The postings bound,
+    // `opts.max_postings`, is what limits the largest corpora.) Up to 26
+    // reports every sentence keeps its best `opts.candidates` per report.
     let per_doc = opts
         .candidates
         .min((200 / docs.len().saturating_sub(1).max(1)).max(2));
