@@ -208,9 +208,16 @@ fn describe(
             .clone()
     };
     let pct = |v: f64| format!("{:.0}%", v * 100.0);
+    // Across languages four surface features are measured on the content
+    // words' keys (see `Matcher::across_languages`), and say so.
+    let across = a.lang != b.lang
+        && matches!(
+            name,
+            "char3_jaccard" | "bigram_dice" | "lcs_run" | "diff_ratio"
+        );
     // Each feature reads differently, so two of them in one explanation
     // never look like the same reason twice.
-    match name {
+    let text = match name {
         "idf_dice" => format!(
             "shared content words, rare ones counting most ({}): {}",
             pct(value),
@@ -266,20 +273,6 @@ fn describe(
             );
             format!("words only one side has: {}", list(only))
         }
-        // Across languages these four are measured on the content words'
-        // keys (see `Matcher::across_languages`), and say so.
-        "char3_jaccard" | "bigram_dice" | "lcs_run" | "diff_ratio" if a.lang != b.lang => {
-            let what = match name {
-                "char3_jaccard" => "similar spelling",
-                "bigram_dice" => "shared pairs of adjacent words",
-                "lcs_run" => "longest run of words in the same order",
-                _ => "word diff similarity",
-            };
-            format!(
-                "{what} ({}), on the content words across languages",
-                pct(value)
-            )
-        }
         "char3_jaccard" => format!("similar spelling ({})", pct(value)),
         "bigram_dice" => format!("shared pairs of adjacent words ({})", pct(value)),
         "lcs_run" => format!(
@@ -328,6 +321,11 @@ fn describe(
         "negation_mismatch" if value > 0.0 => "one side negates what the other states".into(),
         "negation_mismatch" => "same polarity".into(),
         _ => format!("{name} = {value:.2}"),
+    };
+    if across {
+        format!("{text}, on the content words across languages")
+    } else {
+        text
     }
 }
 

@@ -596,7 +596,7 @@ fn object_after(
     entities: &[EntityMention],
     framing: &[(usize, usize, String, String)],
 ) -> Option<(String, Span)> {
-    // A direct object within three words, before any preposition.
+    // A direct object within four words, before any preposition.
     let direct = (b..tokens.len().min(b + 4))
         .take_while(|&k| !PREPOSITIONS.contains(&tokens[k].fold.as_str()))
         .find(|&k| PROPOSAL_NOUNS.contains(&tokens[k].fold.as_str()));

@@ -145,8 +145,8 @@ pub fn summary(cmp: &Comparison) -> Summary {
 }
 
 /// The sentence matcher's evidence for a link in one line, as the reports
-/// print it: the contributions that raised the same-claim score, then those
-/// that lowered it, each in words ("for: word diff similarity 84%; against:
+/// print it: the contributions that raised the matcher's score, then those
+/// that lowered it (a conflicting number or date among them), each in words ("for: word diff similarity 84%; against:
 /// length ratio 40%"). Empty when the link carries no evidence (a link built
 /// from dates alone).
 pub fn evidence_line(link: &crate::model::Link) -> String {
