@@ -20,11 +20,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyse::SentenceAnalysis;
 use crate::error::{Error, Result};
-use crate::features::{Idf, CONFLICT_FEATURES, NAMES};
+use crate::features::{Idf, Telling, CONFLICT_FEATURES, NAMES};
 use crate::model::Contribution;
 
 /// A fitted matcher, as stored in `data/matcher.json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Matcher {
     /// Feature names, in order.
     pub features: Vec<String>,
@@ -42,6 +42,14 @@ pub struct Matcher {
     pub idf: std::collections::BTreeMap<String, f64>,
     /// Idf of unseen keys.
     pub idf_default: f64,
+    /// Telling weights of words and word pairs seen often enough in the
+    /// training pairs (see [`crate::features::Telling`]).
+    pub telling: std::collections::BTreeMap<String, f64>,
+    /// Telling weight of the others.
+    pub telling_default: f64,
+    /// The telling table by unit hash, built once.
+    #[serde(skip)]
+    pub(crate) hashed: OnceLock<Telling>,
     /// How it was made and how well it did.
     pub provenance: Provenance,
 }
@@ -94,7 +102,20 @@ impl Matcher {
         Idf {
             table: self.idf.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             default: self.idf_default,
+            telling: self.telling_table().clone(),
         }
+    }
+
+    /// The telling weights by unit hash.
+    pub fn telling_table(&self) -> &Telling {
+        self.hashed.get_or_init(|| Telling {
+            table: self
+                .telling
+                .iter()
+                .map(|(u, w)| (crate::features::unit_text_hash(u), *w))
+                .collect(),
+            default: self.telling_default,
+        })
     }
 
     /// Log-odds of "paraphrase".
@@ -114,9 +135,13 @@ impl Matcher {
     /// the longest run are measured over the content words' keys instead
     /// (see [`crate::features::content_surface`]); shared function words,
     /// which have no counterpart, are set to their training mean, so they
-    /// count neither for nor against.
+    /// count neither for nor against. The telling words, whose weights are
+    /// of English words and pairs, are measured over the content words'
+    /// keys, each of the default weight (see
+    /// [`crate::features::telling_across`]).
     pub fn across_languages(&self, a: &SentenceAnalysis, b: &SentenceAnalysis, f: &mut [f64]) {
         let (char3, bigram, diff, run) = crate::features::content_surface(a, b);
+        let (cosine, residue) = crate::features::telling_across(a, b, self.telling_default);
         for (i, name) in NAMES.iter().enumerate() {
             match *name {
                 "char3_jaccard" => f[i] = char3,
@@ -124,6 +149,8 @@ impl Matcher {
                 "diff_ratio" => f[i] = diff,
                 "lcs_run" => f[i] = run,
                 "stop_dice" => f[i] = self.mean[i],
+                "telling_cosine" => f[i] = cosine,
+                "telling_residue" => f[i] = residue,
                 _ => {}
             }
         }
@@ -157,12 +184,12 @@ impl Matcher {
             .map(|i| (i, self.weights[i] * (f[i] - self.mean[i]) / self.std[i]))
             .collect();
         c.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
-        let shared = std::cell::OnceCell::new();
+        let (shared, telling) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
         c.into_iter()
             .take(top)
             .map(|(i, w)| Contribution {
                 feature: NAMES[i].to_string(),
-                description: describe(NAMES[i], f[i], a, b, &shared),
+                description: describe(self, NAMES[i], f[i], a, b, &shared, &telling),
                 weight: (w * 1000.0).round() / 1000.0,
             })
             .collect()
@@ -184,12 +211,70 @@ fn list(v: Vec<String>) -> String {
     }
 }
 
-fn describe(
+/// Telling units both sentences have, and those only one has, each as
+/// (weight, sentence, first token, pair).
+type TellingUnit<'s> = (f64, &'s SentenceAnalysis, usize, bool);
+type TellingSplit<'s> = (Vec<TellingUnit<'s>>, Vec<TellingUnit<'s>>);
+
+fn telling_split<'s>(
+    m: &Matcher,
+    a: &'s SentenceAnalysis,
+    b: &'s SentenceAnalysis,
+) -> TellingSplit<'s> {
+    let table = m.telling_table();
+    let (ua, ub) = (crate::features::units(a), crate::features::units(b));
+    let (mut shared, mut only) = (Vec::new(), Vec::new());
+    let (mut i, mut j) = (0, 0);
+    // Both lists are sorted by hash: one merge.
+    while i < ua.len() || j < ub.len() {
+        let next = match (ua.get(i), ub.get(j)) {
+            (Some(x), Some(y)) => x.0.cmp(&y.0),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        let (list, s, (h, first, pair)) = match next {
+            std::cmp::Ordering::Equal => {
+                j += 1;
+                i += 1;
+                (&mut shared, a, ua[i - 1])
+            }
+            std::cmp::Ordering::Less => {
+                i += 1;
+                (&mut only, a, ua[i - 1])
+            }
+            std::cmp::Ordering::Greater => {
+                j += 1;
+                (&mut only, b, ub[j - 1])
+            }
+        };
+        list.push((table.get(h), s, first, pair));
+    }
+    (shared, only)
+}
+
+/// The four most telling units, quoted.
+fn most_telling(v: &[TellingUnit]) -> String {
+    let mut v: Vec<(f64, String)> = v
+        .iter()
+        .map(|&(w, s, first, pair)| (w, crate::features::unit_text(s, first, pair)))
+        .collect();
+    v.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    list(
+        v.into_iter()
+            .take(4)
+            .map(|(_, u)| format!("'{u}'"))
+            .collect(),
+    )
+}
+
+fn describe<'s>(
+    m: &Matcher,
     name: &str,
     value: f64,
-    a: &SentenceAnalysis,
-    b: &SentenceAnalysis,
+    a: &'s SentenceAnalysis,
+    b: &'s SentenceAnalysis,
     shared: &std::cell::OnceCell<String>,
+    telling: &std::cell::OnceCell<TellingSplit<'s>>,
 ) -> String {
     // Six features describe themselves by the shared words: listed once.
     let shared_words = || {
@@ -207,13 +292,36 @@ fn describe(
             })
             .clone()
     };
+    // Content words whose key the other sentence lacks, both sides.
+    let only_words = || {
+        let kb: std::collections::HashSet<&str> = b.keys.iter().map(String::as_str).collect();
+        let ka: std::collections::HashSet<&str> = a.keys.iter().map(String::as_str).collect();
+        let mut only: Vec<String> = a
+            .tokens
+            .iter()
+            .filter(|t| !t.stop && !kb.contains(t.key.as_str()))
+            .map(|t| t.text.clone())
+            .collect();
+        only.extend(
+            b.tokens
+                .iter()
+                .filter(|t| !t.stop && !ka.contains(t.key.as_str()))
+                .map(|t| t.text.clone()),
+        );
+        list(only)
+    };
     let pct = |v: f64| format!("{:.0}%", v * 100.0);
-    // Across languages four surface features are measured on the content
+    // Across languages six surface features are measured on the content
     // words' keys (see `Matcher::across_languages`), and say so.
     let across = a.lang != b.lang
         && matches!(
             name,
-            "char3_jaccard" | "bigram_dice" | "lcs_run" | "diff_ratio"
+            "char3_jaccard"
+                | "bigram_dice"
+                | "lcs_run"
+                | "diff_ratio"
+                | "telling_cosine"
+                | "telling_residue"
         );
     // Each feature reads differently, so two of them in one explanation
     // never look like the same reason twice.
@@ -256,23 +364,27 @@ fn describe(
             "the same event, pinned down by its actors, date or place".into()
         }
         "same_event" => "no event both tell".into(),
-        "residue" | "max_unmatched_idf" => {
-            let kb: std::collections::HashSet<&str> = b.keys.iter().map(String::as_str).collect();
-            let ka: std::collections::HashSet<&str> = a.keys.iter().map(String::as_str).collect();
-            let mut only: Vec<String> = a
-                .tokens
-                .iter()
-                .filter(|t| !t.stop && !kb.contains(t.key.as_str()))
-                .map(|t| t.text.clone())
-                .collect();
-            only.extend(
-                b.tokens
-                    .iter()
-                    .filter(|t| !t.stop && !ka.contains(t.key.as_str()))
-                    .map(|t| t.text.clone()),
-            );
-            format!("words only one side has: {}", list(only))
+        "residue" | "max_unmatched_idf" => format!("words only one side has: {}", only_words()),
+        // Across languages these two are measured on the content words'
+        // keys (see `Matcher::across_languages`), and list those.
+        "telling_cosine" if across => {
+            format!("shared telling words ({}): {}", pct(value), shared_words())
         }
+        "telling_residue" if across => format!(
+            "telling words only one side has ({} of its weight): {}",
+            pct(value),
+            only_words()
+        ),
+        "telling_cosine" => format!(
+            "shared telling words ({}): {}",
+            pct(value),
+            most_telling(&telling.get_or_init(|| telling_split(m, a, b)).0)
+        ),
+        "telling_residue" => format!(
+            "telling words only one side has ({} of its weight): {}",
+            pct(value),
+            most_telling(&telling.get_or_init(|| telling_split(m, a, b)).1)
+        ),
         "char3_jaccard" => format!("similar spelling ({})", pct(value)),
         "bigram_dice" => format!("shared pairs of adjacent words ({})", pct(value)),
         "lcs_run" => format!(
