@@ -254,8 +254,17 @@ fn telling_split<'s>(
 
 /// The four most telling units, quoted.
 fn most_telling(v: &[TellingUnit]) -> String {
+    // Only the four heaviest are shown: spell out those and any tied with
+    // the fourth, not every unit of both sentences.
+    let mut weights: Vec<f64> = v.iter().map(|x| x.0).collect();
+    let cut = if weights.len() > 4 {
+        *weights.select_nth_unstable_by(3, |x, y| y.total_cmp(x)).1
+    } else {
+        f64::NEG_INFINITY
+    };
     let mut v: Vec<(f64, String)> = v
         .iter()
+        .filter(|x| x.0 >= cut)
         .map(|&(w, s, first, pair)| (w, crate::features::unit_text(s, first, pair)))
         .collect();
     v.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
