@@ -358,7 +358,12 @@ fn compare_cmd(args: CompareArgs) -> Result<ExitCode> {
             // own, every line of a large JSON output was a system call (a
             // 100-report comparison took twice as long piped as to --out).
             let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            export::write(fmt, &cmp, &mut w, use_color)?;
+            if fmt == export::Format::Json && std::io::stdout().is_terminal() {
+                // A person is reading: indented. Piped or to a file: one line.
+                export::json::write_pretty(&cmp, &mut w)?;
+            } else {
+                export::write(fmt, &cmp, &mut w, use_color)?;
+            }
             w.flush()?;
         }
     }

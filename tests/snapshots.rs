@@ -15,9 +15,18 @@ fn small_comparison_json() {
         &opts,
     )
     .expect("compare");
+    // Indented, so a change reads as a diff; the one-line form that files
+    // get holds the same JSON.
     let mut out = Vec::new();
-    export::write(Format::Json, &cmp, &mut out, false).expect("json");
+    export::json::write_pretty(&cmp, &mut out).expect("json");
     let json = String::from_utf8(out).expect("utf8");
+    let mut line = Vec::new();
+    export::write(Format::Json, &cmp, &mut line, false).expect("json");
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&line).expect("one-line JSON"),
+        serde_json::from_str::<serde_json::Value>(&json).expect("indented JSON")
+    );
+    assert_eq!(String::from_utf8(line).expect("utf8").lines().count(), 1);
     insta::with_settings!({filters => vec![(r#""version": "[^"]+""#, r#""version": "[version]""#)]}, {
         insta::assert_snapshot!(json);
     });

