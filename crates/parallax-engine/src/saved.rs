@@ -80,6 +80,13 @@ pub fn write_atomic_with(
     res
 }
 
+/// The `schema` field of a JSON object, every other field skipped unread.
+#[derive(Deserialize)]
+pub(crate) struct SchemaTag {
+    /// The tag, when it is a string.
+    pub(crate) schema: Option<String>,
+}
+
 /// Open a saved file, with a clear message for damaged or newer files.
 pub fn load(path: &Path) -> Result<Comparison> {
     let name = path.display().to_string();
@@ -91,11 +98,18 @@ pub fn load(path: &Path) -> Result<Comparison> {
         name: name.clone(),
         message: "not a Parallax file (not UTF-8 text)".into(),
     })?;
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Saved {
+    // The schema tag first, read by skipping the rest: a large comparison is
+    // then parsed once, into the model, never into a tree of JSON values
+    // several times its size.
+    let head: SchemaTag = serde_json::from_str(text).map_err(|e| Error::Saved {
         name: name.clone(),
-        message: format!("the file is damaged or truncated ({e})"),
+        message: if e.is_data() {
+            "not a Parallax file".into()
+        } else {
+            format!("the file is damaged or truncated ({e})")
+        },
     })?;
-    match v.get("schema").and_then(|s| s.as_str()) {
+    match head.schema.as_deref() {
         Some(FILE_SCHEMA) => {}
         Some(s) if s.starts_with("parallax.file/") => {
             return Err(Error::Saved {
@@ -112,7 +126,7 @@ pub fn load(path: &Path) -> Result<Comparison> {
             })
         }
     }
-    let file: SavedFile = serde_json::from_value(v).map_err(|e| Error::Saved {
+    let file: SavedFile = serde_json::from_str(text).map_err(|e| Error::Saved {
         name: name.clone(),
         message: format!("the file is damaged ({e})"),
     })?;

@@ -179,3 +179,36 @@ fn a_write_that_fails_midway_keeps_the_old_file_and_leaves_no_temporary() {
     parallax_engine::saved::save(&saved, &cmp).expect("save");
     assert_eq!(parallax_engine::saved::load(&saved).expect("load"), cmp);
 }
+
+#[test]
+fn a_newer_or_foreign_file_says_which_it_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = saved_bytes(dir.path());
+    let message = |b: &[u8]| match open(dir.path(), b) {
+        Err(Error::Saved { message, .. }) => message,
+        other => panic!("{other:?}"),
+    };
+    // The tag is read before the rest: a newer file is named as such even
+    // though its comparison would not parse as this version's.
+    let mut v: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    v["schema"] = "parallax.file/2".into();
+    v["comparison"] = serde_json::json!({"something": "else"});
+    let m = message(&serde_json::to_vec(&v).expect("json"));
+    assert!(m.contains("newer Parallax (parallax.file/2)"), "{m}");
+    for foreign in [
+        &b"[1, 2, 3]"[..],
+        b"{\"schema\": 3}",
+        b"{\"title\": \"x\"}",
+        b"\"text\"",
+    ] {
+        let m = message(foreign);
+        assert_eq!(
+            m,
+            "not a Parallax file",
+            "{}",
+            String::from_utf8_lossy(foreign)
+        );
+    }
+    let m = message(b"{\"schema\": \"parallax.file/1\", \"comparison\": ");
+    assert!(m.contains("truncated"), "{m}");
+}

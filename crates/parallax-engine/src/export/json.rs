@@ -25,11 +25,17 @@ pub fn write_pretty(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
 /// Read a comparison from JSON, checking its schema tag first so that a file
 /// from a newer Parallax gets a clear message, not a parse error.
 pub fn read(name: &str, text: &str) -> Result<Comparison> {
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Saved {
+    // The tag alone first (the rest skipped unread), then the model itself:
+    // no tree of JSON values several times the file's size.
+    let head: crate::saved::SchemaTag = serde_json::from_str(text).map_err(|e| Error::Saved {
         name: name.into(),
-        message: format!("not a Parallax comparison (invalid JSON: {e})"),
+        message: if e.is_data() {
+            "not a Parallax comparison (no schema tag)".into()
+        } else {
+            format!("not a Parallax comparison (invalid JSON: {e})")
+        },
     })?;
-    let schema = v.get("schema").and_then(|s| s.as_str()).unwrap_or("");
+    let schema = head.schema.as_deref().unwrap_or("");
     if schema != SCHEMA {
         let msg = if schema.starts_with("parallax.comparison/") {
             format!("written by another version of Parallax (schema {schema}); this version reads {SCHEMA}")
@@ -41,7 +47,7 @@ pub fn read(name: &str, text: &str) -> Result<Comparison> {
             message: msg,
         });
     }
-    serde_json::from_value(v).map_err(|e| Error::Saved {
+    serde_json::from_str(text).map_err(|e| Error::Saved {
         name: name.into(),
         message: format!("damaged comparison: {e}"),
     })
