@@ -24,7 +24,7 @@ use crate::features::{Idf, Telling, CONFLICT_FEATURES, NAMES};
 use crate::model::Contribution;
 
 /// A fitted matcher, as stored in `data/matcher.json`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Matcher {
     /// Feature names, in order.
     pub features: Vec<String>,

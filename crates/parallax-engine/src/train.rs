@@ -530,7 +530,7 @@ pub fn train(
             cv_f1: cv.f1,
             folds,
         },
-        ..Matcher::default()
+        hashed: Default::default(),
     };
     Trained {
         matcher,
