@@ -917,6 +917,16 @@ fn near_spelling(a: &str, b: &str) -> bool {
     common >= 5 && common * 10 >= a.len().max(b.len()) * 7
 }
 
+/// A sentence's content words' keys, in sentence order: what sentences in
+/// two languages are compared on.
+fn content_keys(s: &SentenceAnalysis) -> Vec<&str> {
+    s.tokens
+        .iter()
+        .filter(|t| !t.stop && !t.key.is_empty())
+        .map(|t| t.key.as_str())
+        .collect()
+}
+
 /// The surface features of two sentences in different languages, measured
 /// over their content words' keys (the lexicon's concept for a word it
 /// knows, else the stem) in sentence order, instead of over the spelled
@@ -926,14 +936,7 @@ fn near_spelling(a: &str, b: &str) -> bool {
 /// paraphrase would, and two sentences that share one word across languages
 /// score as low as they would in one language.
 pub fn content_surface(a: &SentenceAnalysis, b: &SentenceAnalysis) -> (f64, f64, f64, f64) {
-    fn keys(s: &SentenceAnalysis) -> Vec<&str> {
-        s.tokens
-            .iter()
-            .filter(|t| !t.stop && !t.key.is_empty())
-            .map(|t| t.key.as_str())
-            .collect()
-    }
-    let (ka, kb) = (keys(a), keys(b));
+    let (ka, kb) = (content_keys(a), content_keys(b));
     if ka.is_empty() || kb.is_empty() {
         return (0.0, 0.0, 0.0, 0.0);
     }
@@ -969,12 +972,7 @@ pub fn content_surface(a: &SentenceAnalysis, b: &SentenceAnalysis) -> (f64, f64,
 /// features measure how much of the claim's words both give.
 pub fn telling_across(a: &SentenceAnalysis, b: &SentenceAnalysis, weight: f64) -> (f64, f64) {
     let units = |s: &SentenceAnalysis| -> Vec<(u64, f64)> {
-        let k: Vec<&str> = s
-            .tokens
-            .iter()
-            .filter(|t| !t.stop && !t.key.is_empty())
-            .map(|t| t.key.as_str())
-            .collect();
+        let k = content_keys(s);
         let mut v: Vec<(u64, f64)> = k
             .iter()
             .map(|w| hash_str(w))

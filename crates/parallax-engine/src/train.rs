@@ -571,7 +571,7 @@ mod tests {
         let half: Vec<usize> = (0..30).collect();
         let fitted = fit_telling(&units, &y, &half);
         let mut flipped = y.clone();
-        for v in flipped.iter_mut().skip(30) {
+        for v in &mut flipped[30..] {
             *v = !*v;
         }
         assert_eq!(fit_telling(&units, &flipped, &half).table, fitted.table);
