@@ -169,11 +169,30 @@ pub fn candidates_watched(
         })
         .collect();
     let total = addrs.len();
-    let mut pairs: Vec<(Addr, Addr)> = addrs
+    // Sentences of one class have the same keys, so their candidate sums
+    // are the same: they are computed once per class (from its first
+    // member), and each member then takes its best per other report. Within
+    // one report (`internal`) each sentence keeps its own pass, since which
+    // sentences count depends on where it sits.
+    let mut members: Vec<Vec<Addr>> = Vec::new();
+    if internal {
+        members.extend(addrs.iter().map(|&a| vec![a]));
+    } else {
+        for &(d, s) in &addrs {
+            let c = class[d][s] as usize;
+            if members.len() <= c {
+                members.resize_with(c + 1, Vec::new);
+            }
+            members[c].push((d, s));
+        }
+        members.retain(|m| !m.is_empty());
+    }
+    let mut pairs: Vec<(Addr, Addr)> = members
         .par_iter()
         .map_init(
             || (vec![-1.0f64; total], Vec::<usize>::new()),
-            |(acc, touched), &(d, s)| {
+            |(acc, touched), group| {
+                let (d, s) = group[0];
                 for k in &keys[d][s] {
                     let Some(p) = postings.get(k) else { continue };
                     if p.len() > opts.max_postings {
@@ -181,12 +200,10 @@ pub fn candidates_watched(
                     }
                     let w = key_idf(k);
                     for &(d2, s2) in p {
-                        let other_doc = if internal {
-                            d2 == d && s2 != s
-                        } else {
-                            d2 != d
-                        };
-                        if other_doc {
+                        // Across reports every report is summed here and a
+                        // member's own report is skipped when it picks.
+                        let counts = if internal { d2 == d && s2 != s } else { true };
+                        if counts {
                             let g = first[d2] + s2;
                             // -1 marks a sentence not reached yet (idf
                             // weights are never negative).
@@ -223,13 +240,14 @@ pub fn candidates_watched(
                         .then(x.0.cmp(&y.0))
                 });
                 let mut out = Vec::new();
-                for group in scored.chunk_by(|x, y| x.0 .0 == y.0 .0) {
-                    for &(addr, _, _) in group.iter().take(per_doc) {
-                        out.push(if (d, s) < addr {
-                            ((d, s), addr)
-                        } else {
-                            (addr, (d, s))
-                        });
+                for &me in group {
+                    for g in scored.chunk_by(|x, y| x.0 .0 == y.0 .0) {
+                        if !internal && g[0].0 .0 == me.0 {
+                            continue;
+                        }
+                        for &(addr, _, _) in g.iter().take(per_doc) {
+                            out.push(if me < addr { (me, addr) } else { (addr, me) });
+                        }
                     }
                 }
                 out
@@ -237,7 +255,8 @@ pub fn candidates_watched(
         )
         .flatten_iter()
         .collect();
-    pairs.sort();
+    // Every pair is proposed from both sides: sorted on both cores, once each.
+    pairs.par_sort_unstable();
     pairs.dedup();
     let profiles: Vec<Vec<Profile>> = docs
         .par_iter()
@@ -376,21 +395,31 @@ pub const SAME_EVENT: f64 = 0.7;
 /// Keep the candidates that become links: above threshold and among the best
 /// `per_report` of either side for the other side's report.
 pub fn select(mut cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> {
-    cands.retain(|c| c.same >= opts.threshold);
-    let mut best: HashMap<(Addr, usize), Vec<f64>> = HashMap::new();
-    for c in &cands {
-        best.entry((c.a, c.b.0)).or_default().push(c.same);
-        best.entry((c.b, c.a.0)).or_default().push(c.same);
+    use rayon::prelude::*;
+    cands.retain(|c| c.same >= opts.threshold && opts.per_report > 0);
+    // Each candidate seen from both sides: (sentence, the other's report),
+    // its score, and which candidate it is. Sorted, each group's scores run
+    // from the best down, and a candidate is among the best `per_report` of
+    // its group when it scores at least the last of them. (Sorting beats a
+    // map of score lists here: it runs on both cores and allocates once.)
+    let mut ends: Vec<((Addr, usize), f64, usize)> = cands
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| [((c.a, c.b.0), c.same, i), ((c.b, c.a.0), c.same, i)])
+        .collect();
+    ends.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+    let mut keep = vec![false; cands.len()];
+    for group in ends.chunk_by(|x, y| x.0 == y.0) {
+        let bar = group[group.len().min(opts.per_report) - 1].1;
+        for &(_, score, i) in group {
+            if score >= bar {
+                keep[i] = true;
+            }
+        }
     }
-    for v in best.values_mut() {
-        v.sort_by(|x, y| y.total_cmp(x));
-    }
-    let rank_ok = |addr: Addr, doc: usize, score: f64| {
-        best.get(&(addr, doc))
-            .is_some_and(|v| v.iter().take(opts.per_report).any(|s| *s <= score))
-    };
-    cands.retain(|c| rank_ok(c.a, c.b.0, c.same) || rank_ok(c.b, c.a.0, c.same));
-    cands.sort_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
+    let mut kept = keep.iter();
+    cands.retain(|_| kept.next().copied().unwrap_or(false));
+    cands.par_sort_unstable_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
     cands
 }
 
@@ -485,6 +514,119 @@ mod tests {
             assert_eq!(c.features, f, "{:?} {:?}", c.a, c.b);
             assert_eq!(c.same, same_claim(matcher, &f));
         }
+    }
+
+    #[test]
+    fn a_class_proposes_what_each_of_its_copies_would_alone() {
+        // Candidates are summed once per class; giving every sentence a
+        // class of its own must propose and score the same pairs. Copies
+        // sit in different reports and twice in one, where neither may
+        // link to its own report.
+        let lex = Lexicon::builtin();
+        let wire =
+            "Troops opened fire on protesters near the fuel plant in Senkata, killing six people.";
+        let texts: [&[&str]; 4] = [
+            &[
+                wire,
+                "The government said soldiers had not fired a single bullet.",
+            ],
+            &[
+                wire,
+                wire,
+                "Residents said soldiers fired on the march near the plant.",
+            ],
+            &[
+                "Soldiers opened fire near the Senkata fuel plant, killing eight people.",
+                wire,
+            ],
+            &["The defence minister said no soldier had fired a single bullet at the plant."],
+        ];
+        let docs: Vec<Vec<SentenceAnalysis>> = texts
+            .iter()
+            .map(|d| d.iter().map(|t| sentence(t, "en", day(20), &lex)).collect())
+            .collect();
+        let matcher = Matcher::builtin();
+        let idf = matcher.idf();
+        let opts = AlignOptions::default();
+        let shared = classes(&docs);
+        assert!(
+            shared
+                .iter()
+                .flatten()
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+                < 8
+        );
+        let mut n = 0u32;
+        let alone: Vec<Vec<u32>> = docs
+            .iter()
+            .map(|d| {
+                d.iter()
+                    .map(|_| {
+                        n += 1;
+                        n
+                    })
+                    .collect()
+            })
+            .collect();
+        let run = |class: &[Vec<u32>]| -> Vec<(Addr, Addr, f64)> {
+            let np = crate::compare::NoProgress;
+            candidates_watched(&docs, class, &idf, matcher, &opts, false, &np)
+                .into_iter()
+                .map(|c| (c.a, c.b, c.same))
+                .collect()
+        };
+        let (by_class, by_sentence) = (run(&shared), run(&alone));
+        assert!(by_class.iter().all(|(a, b, _)| a.0 != b.0), "{by_class:?}");
+        assert!(by_class
+            .iter()
+            .any(|(a, b, _)| (*a, *b) == ((1, 0), (2, 1))));
+        assert_eq!(by_class, by_sentence);
+    }
+
+    #[test]
+    fn select_keeps_the_best_per_report_from_either_side() {
+        let cand = |a: Addr, b: Addr, same: f64| Candidate {
+            a,
+            b,
+            features: Vec::new(),
+            same,
+            paraphrase: same,
+        };
+        // Sentence (0, 0) against three sentences of report 1; (1, 2) has
+        // nothing better than (0, 0) in report 0. One pair is below the bar.
+        let cands = vec![
+            cand((0, 0), (1, 2), 0.6),
+            cand((0, 0), (1, 0), 0.9),
+            cand((0, 1), (1, 2), 0.95),
+            cand((0, 0), (1, 1), 0.8),
+            cand((0, 2), (1, 3), 0.4),
+        ];
+        let opts = AlignOptions::default();
+        let kept: Vec<(Addr, Addr)> = select(cands.clone(), &opts)
+            .iter()
+            .map(|c| (c.a, c.b))
+            .collect();
+        // (0,0)-(1,2) is third for (0,0) and second for (1,2): kept.
+        assert_eq!(
+            kept,
+            vec![
+                ((0, 0), (1, 0)),
+                ((0, 0), (1, 1)),
+                ((0, 0), (1, 2)),
+                ((0, 1), (1, 2))
+            ]
+        );
+        let one = AlignOptions {
+            per_report: 1,
+            ..AlignOptions::default()
+        };
+        let kept: Vec<(Addr, Addr)> = select(cands, &one).iter().map(|c| (c.a, c.b)).collect();
+        // Now (0,0)-(1,2) is nobody's best, and (0,0)-(1,1) is (1,1)'s only one.
+        assert_eq!(
+            kept,
+            vec![((0, 0), (1, 0)), ((0, 0), (1, 1)), ((0, 1), (1, 2))]
+        );
     }
 
     #[test]

@@ -80,7 +80,7 @@ pub fn classify_with(
     };
     // Agreement and shared wording are explained by what is shared.
     if matches!(relation, Relation::Agree | Relation::Verbatim) {
-        reasons.push(shared_reason(a, b, &diff, ratio));
+        reasons.push(shared_reason(a, b, &diff, tokens));
     }
     (relation, reasons, diff)
 }
@@ -586,6 +586,11 @@ fn negation(a: Side, b: Side, out: &mut Vec<Reason>) {
     if out.iter().any(|r| r.kind == ReasonKind::Polarity) {
         return;
     }
+    // Only when one side negates and the other does not, and the rest of the
+    // two sentences says the same thing.
+    if a.s.negations.is_empty() == b.s.negations.is_empty() {
+        return;
+    }
     let kb: HashSet<&str> = b.s.keys.iter().map(String::as_str).collect();
     let ka: HashSet<&str> = a.s.keys.iter().map(String::as_str).collect();
     let na: HashSet<&str> =
@@ -600,11 +605,6 @@ fn negation(a: Side, b: Side, out: &mut Vec<Reason>) {
             .map(String::as_str)
             .filter(|k| ka.contains(k))
             .collect();
-    // Only when one side negates and the other does not, and the rest of the
-    // two sentences says the same thing.
-    if a.s.negations.is_empty() == b.s.negations.is_empty() {
-        return;
-    }
     let shared = ka.intersection(&kb).count();
     if (shared as f64) < 0.6 * (ka.len().min(kb.len()) as f64) {
         return;
@@ -899,7 +899,7 @@ fn framing(a: Side, b: Side, out: &mut Vec<Reason>) {
     }
 }
 
-fn shared_reason(a: Side, b: Side, diff: &[DiffOp], ratio: f64) -> Reason {
+fn shared_reason(a: Side, b: Side, diff: &[DiffOp], tokens: &TokenDiff) -> Reason {
     let sa: Vec<Span> = diff
         .iter()
         .filter(|d| d.op == DiffTag::Equal)
@@ -910,19 +910,9 @@ fn shared_reason(a: Side, b: Side, diff: &[DiffOp], ratio: f64) -> Reason {
         .filter(|d| d.op == DiffTag::Equal)
         .filter_map(|d| d.b)
         .collect();
-    let kb: HashSet<&str> = b.s.keys.iter().map(String::as_str).collect();
-    let mut words: Vec<String> = Vec::new();
-    for t in
-        a.s.tokens
-            .iter()
-            .filter(|t| !t.stop && kb.contains(t.key.as_str()))
-    {
-        if !words.contains(&t.text) {
-            words.push(t.text.clone());
-        }
-    }
     // Shared content words by key, for sentences that share few exact words.
     let (sa, sb) = if sa.is_empty() {
+        let kb: HashSet<&str> = b.s.keys.iter().map(String::as_str).collect();
         (
             a.s.tokens
                 .iter()
@@ -945,14 +935,33 @@ fn shared_reason(a: Side, b: Side, diff: &[DiffOp], ratio: f64) -> Reason {
         sb,
         format!(
             "{:.0}% of the wording is shared; same content: {}",
-            ratio * 100.0,
-            if words.is_empty() {
-                "(by meaning)".to_string()
-            } else {
-                words.into_iter().take(6).collect::<Vec<_>>().join(", ")
-            }
+            tokens.ratio * 100.0,
+            tokens.shared_words
         ),
     )
+}
+
+/// The content words of `a` whose keys `b` has, in `a`'s order, the first
+/// six of them (or "(by meaning)" when there are none): the words a shared
+/// reason names. They depend on the two analyses alone, so they are worked
+/// out with the [`TokenDiff`], once for all copies of the two sentences.
+fn shared_words(a: &SentenceAnalysis, b: &SentenceAnalysis) -> String {
+    let kb: HashSet<&str> = b.keys.iter().map(String::as_str).collect();
+    let mut words: Vec<&str> = Vec::new();
+    for t in a
+        .tokens
+        .iter()
+        .filter(|t| !t.stop && kb.contains(t.key.as_str()))
+    {
+        if !words.contains(&t.text.as_str()) {
+            words.push(&t.text);
+        }
+    }
+    if words.is_empty() {
+        "(by meaning)".to_string()
+    } else {
+        words.into_iter().take(6).collect::<Vec<_>>().join(", ")
+    }
 }
 
 /// Sentences longer than this (in tokens) get a time limit on their word
@@ -965,6 +974,8 @@ pub struct TokenDiff {
     ops: Vec<similar::DiffOp>,
     /// Share of the two token sequences that is equal (0..1).
     pub ratio: f64,
+    /// The content words both share, as a shared reason names them.
+    shared_words: String,
 }
 
 /// The word diff of two analysed sentences, over their folded tokens.
@@ -989,7 +1000,11 @@ pub fn token_diff(a: &SentenceAnalysis, b: &SentenceAnalysis) -> TokenDiff {
         similar::capture_diff_slices_deadline(similar::Algorithm::Patience, &fa, &fb, deadline)
     };
     let ratio = similar::diff_ratio(&ops, fa.len(), fb.len()) as f64;
-    TokenDiff { ops, ratio }
+    TokenDiff {
+        ops,
+        ratio,
+        shared_words: shared_words(a, b),
+    }
 }
 
 /// Word diff with `similar` over folded tokens, mapped back to document spans.
@@ -1012,15 +1027,16 @@ fn diff_spans(a: Side, b: Side, t: &TokenDiff) -> Vec<DiffOp> {
     };
     let mut out = Vec::new();
     for op in &t.ops {
-        let parts = match op.tag() {
-            similar::DiffTag::Replace => vec![
+        let (first, second) = match op.tag() {
+            similar::DiffTag::Replace => (
                 (DiffTag::Delete, op.old_range(), 0..0),
-                (DiffTag::Insert, 0..0, op.new_range()),
-            ],
-            similar::DiffTag::Equal => vec![(DiffTag::Equal, op.old_range(), op.new_range())],
-            similar::DiffTag::Delete => vec![(DiffTag::Delete, op.old_range(), op.new_range())],
-            similar::DiffTag::Insert => vec![(DiffTag::Insert, op.old_range(), op.new_range())],
+                Some((DiffTag::Insert, 0..0, op.new_range())),
+            ),
+            similar::DiffTag::Equal => ((DiffTag::Equal, op.old_range(), op.new_range()), None),
+            similar::DiffTag::Delete => ((DiffTag::Delete, op.old_range(), op.new_range()), None),
+            similar::DiffTag::Insert => ((DiffTag::Insert, op.old_range(), op.new_range()), None),
         };
+        let parts = std::iter::once(first).chain(second);
         for (tag, ra, rb) in parts {
             let a_span = if tag == DiffTag::Insert {
                 None
