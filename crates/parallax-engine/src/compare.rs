@@ -286,6 +286,8 @@ pub fn compare(
         .iter()
         .map(|d| display_name(&d.id, &d.report.meta))
         .collect();
+    // Each report's date, read once (every link's two sides need it).
+    let doc_dates: Vec<Option<NaiveDate>> = docs.iter().map(|p| doc_date(&p.report)).collect();
     let make_link_with = |c: &Candidate,
                           tokens: &classify::TokenDiff,
                           evidence: std::sync::Arc<[Contribution]>| {
@@ -293,7 +295,7 @@ pub fn compare(
             s: &analyses[d][s],
             offset: docs[d].sentences[s].0.span.start,
             name: &names[d],
-            date: doc_date(&docs[d].report),
+            date: doc_dates[d],
         };
         let (relation, reasons, diff) = classify::classify_with(side(c.a), side(c.b), &lex, tokens);
         Link {
@@ -430,9 +432,8 @@ pub fn compare(
             .zip(&links)
             .map(|(&(a, b), l)| (a, b, l.score))
             .collect();
-        let dates: Vec<Option<NaiveDate>> = docs.iter().map(|p| doc_date(&p.report)).collect();
         let langs: Vec<String> = docs.iter().map(|p| p.lang.clone()).collect();
-        for c in crate::dating::undated_conflicts(&dates, &langs, &analyses, &pairs, |a| {
+        for c in crate::dating::undated_conflicts(&doc_dates, &langs, &analyses, &pairs, |a| {
             !attributed(&analyses[a.0][a.1])
         }) {
             let l = dating_link(&c, &docs, &analyses, &names);
