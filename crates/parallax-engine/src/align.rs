@@ -10,6 +10,7 @@
 //! sentence that carries two claims link to both.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::analyse::SentenceAnalysis;
 use crate::features::{
@@ -28,8 +29,9 @@ pub struct Candidate {
     pub a: Addr,
     /// Other side.
     pub b: Addr,
-    /// Feature vector.
-    pub features: Vec<f64>,
+    /// Feature vector, shared by every pair between copies of the same two
+    /// sentences.
+    pub features: Arc<[f64]>,
     /// Same-claim probability.
     pub same: f64,
     /// Paraphrase probability.
@@ -266,7 +268,7 @@ pub fn candidates_watched(
     // in several reports) gets that pair's score instead of a second one.
     let (unique, of_pair) = unique_pairs(pairs.iter().copied(), class);
     let ticker = crate::compare::Ticker::new(progress, "align", unique.len());
-    let scored: Vec<Option<(f64, f64, Vec<f64>)>> = unique
+    let scored: Vec<Option<Scored>> = unique
         .par_iter()
         .map(|&i| {
             if ticker.tick() {
@@ -279,7 +281,8 @@ pub fn candidates_watched(
             if sa.lang != sb.lang {
                 matcher.across_languages(sa, sb, &mut f);
                 let same = same_claim(matcher, &f);
-                return (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), f));
+                return (same >= opts.threshold)
+                    .then(|| (same, matcher.paraphrase(&f), Arc::from(f)));
             }
             // The word-sequence features cost the most. Each lies between 0
             // and a bound that is cheap to compute; the score is linear in
@@ -298,7 +301,7 @@ pub fn candidates_watched(
             f[LCS_RUN] = r;
             let same = same_claim(matcher, &f);
             // Pairs below the link threshold are dropped here, not kept in memory.
-            (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), f))
+            (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), Arc::from(f)))
         })
         .collect();
     pairs
@@ -311,11 +314,15 @@ pub fn candidates_watched(
                 b,
                 same: *same,
                 paraphrase: *paraphrase,
-                features: f.clone(),
+                features: Arc::clone(f),
             })
         })
         .collect()
 }
+
+/// A scored pair of classes: same-claim and paraphrase probabilities and
+/// the feature vector.
+type Scored = (f64, f64, Arc<[f64]>);
 
 /// Sentences whose analyses are equal share a class number: the same
 /// words, read the same way (a wire sentence copied into several reports
@@ -511,7 +518,7 @@ mod tests {
             let (d, r) = sequence_features(&pa, &pb);
             f[DIFF_RATIO] = d;
             f[LCS_RUN] = r;
-            assert_eq!(c.features, f, "{:?} {:?}", c.a, c.b);
+            assert_eq!(*c.features, f[..], "{:?} {:?}", c.a, c.b);
             assert_eq!(c.same, same_claim(matcher, &f));
         }
     }
@@ -589,7 +596,7 @@ mod tests {
         let cand = |a: Addr, b: Addr, same: f64| Candidate {
             a,
             b,
-            features: Vec::new(),
+            features: Arc::from(Vec::new()),
             same,
             paraphrase: same,
         };

@@ -82,6 +82,13 @@ pub fn classify_with(
     if matches!(relation, Relation::Agree | Relation::Verbatim) {
         reasons.push(shared_reason(a, b, &diff, tokens));
     }
+    // A comparison keeps hundreds of thousands of these lists: no spare
+    // capacity (a vector grown by pushing holds up to twice its length).
+    reasons.shrink_to_fit();
+    for r in &mut reasons {
+        r.a_spans.shrink_to_fit();
+        r.b_spans.shrink_to_fit();
+    }
     (relation, reasons, diff)
 }
 
@@ -1025,7 +1032,13 @@ fn diff_spans(a: Side, b: Side, t: &TokenDiff) -> Vec<DiffOp> {
             s.s.tokens[r.end - 1].span.end,
         )))
     };
-    let mut out = Vec::new();
+    // Exactly as many entries as the diff has steps (a replacement is two).
+    let replaced = t
+        .ops
+        .iter()
+        .filter(|op| op.tag() == similar::DiffTag::Replace)
+        .count();
+    let mut out = Vec::with_capacity(t.ops.len() + replaced);
     for op in &t.ops {
         let (first, second) = match op.tag() {
             similar::DiffTag::Replace => (
