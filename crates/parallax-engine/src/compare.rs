@@ -343,10 +343,10 @@ pub fn compare(
             ..c
         })
         .collect();
-    // One slot per selected pair, written in place (a filtered parallel
-    // iterator would gather pieces and copy them into a second vector: at
-    // 100 reports that copy held 300,000 links twice), then the empty
-    // slots dropped in place.
+    // One slot per selected pair, each written where it belongs (a filtered
+    // parallel iterator gathers pieces and copies them into a second
+    // vector: at 100 reports that held 300,000 links twice), then the
+    // empty slots dropped.
     let slots: Vec<Option<((Addr, Addr), Link)>> = selected
         .par_iter()
         .zip(of_pair.par_iter())
