@@ -336,10 +336,12 @@ pub fn compare(
     }
     // The feature vectors have served (scores and evidence are computed):
     // free them before the links are built, which is when memory peaks.
+    // Every candidate then holds the one empty vector.
+    let served: std::sync::Arc<[f64]> = std::sync::Arc::from(Vec::new());
     let selected: Vec<Candidate> = selected
         .into_iter()
         .map(|c| Candidate {
-            features: std::sync::Arc::from(Vec::new()),
+            features: std::sync::Arc::clone(&served),
             ..c
         })
         .collect();
