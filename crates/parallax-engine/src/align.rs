@@ -4,8 +4,9 @@
 //! (never a scan of all sentence pairs): each sentence looks up the postings
 //! of its rarer keys and keeps the best few candidates per other report by
 //! shared idf mass. Each candidate pair is then scored by the matcher, and a
-//! pair is linked when its same-claim probability clears the threshold and it
-//! is among the best two for either side in that report. That rule is
+//! pair is linked when its same-claim probability clears the threshold and
+//! either side takes it: a sentence takes its best partner in each other
+//! report, and a second one only when it scores nearly as well. That rule is
 //! symmetric, so the order of reports never changes the links, and it lets a
 //! sentence that carries two claims link to both.
 
@@ -47,6 +48,13 @@ pub struct AlignOptions {
     pub candidates: usize,
     /// Links kept per sentence per other report.
     pub per_report: usize,
+    /// A sentence takes a second or later partner in a report only when it
+    /// scores within this of its best there: a far weaker second partner is
+    /// another claim the two reports both tell (a story's claims share its
+    /// names and words), while a near tie is the same claim told twice.
+    /// Either side can take a pair, so a sentence that carries two claims
+    /// still links to both (for the second, it is that sentence's best).
+    pub near_best: f64,
     /// Postings longer than this are skipped (keys too common to discriminate).
     pub max_postings: usize,
     /// Same-claim probability needed before a conflict counts as a
@@ -62,6 +70,7 @@ impl Default for AlignOptions {
             threshold: 0.5,
             candidates: 8,
             per_report: 2,
+            near_best: 0.05,
             max_postings: 400,
             contradiction: 0.7,
         }
@@ -399,8 +408,9 @@ pub fn same_claim(matcher: &Matcher, f: &[f64]) -> f64 {
 /// conflict between them count.
 pub const SAME_EVENT: f64 = 0.7;
 
-/// Keep the candidates that become links: above threshold and among the best
-/// `per_report` of either side for the other side's report.
+/// Keep the candidates that become links: above threshold, and taken by
+/// either side, which takes its best `per_report` in the other's report
+/// that score within [`AlignOptions::near_best`] of its best there.
 pub fn select(mut cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> {
     use rayon::prelude::*;
     if opts.per_report == 0 {
@@ -420,7 +430,9 @@ pub fn select(mut cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> 
     ends.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
     let mut keep = vec![false; cands.len()];
     for group in ends.chunk_by(|x, y| x.0 == y.0) {
-        let bar = group[group.len().min(opts.per_report) - 1].1;
+        let bar = group[group.len().min(opts.per_report) - 1]
+            .1
+            .max(group[0].1 - opts.near_best);
         for &(_, score, i) in group {
             if score >= bar {
                 keep[i] = true;
@@ -589,15 +601,27 @@ mod tests {
         assert_eq!(by_class, by_sentence);
     }
 
-    #[test]
-    fn select_keeps_the_best_per_report_from_either_side() {
-        let cand = |a: Addr, b: Addr, same: f64| Candidate {
+    /// A scored pair with no feature vector, for the tests of `select`.
+    fn cand(a: Addr, b: Addr, same: f64) -> Candidate {
+        Candidate {
             a,
             b,
             features: Arc::from(Vec::new()),
             same,
             paraphrase: same,
-        };
+        }
+    }
+
+    /// The pairs `select` keeps.
+    fn pairs(cands: &[Candidate], opts: &AlignOptions) -> Vec<(Addr, Addr)> {
+        select(cands.to_vec(), opts)
+            .iter()
+            .map(|c| (c.a, c.b))
+            .collect()
+    }
+
+    #[test]
+    fn select_keeps_the_best_per_report_from_either_side() {
         // Sentence (0, 0) against three sentences of report 1; (1, 2) has
         // nothing better than (0, 0) in report 0. One pair is below the bar.
         let cands = vec![
@@ -607,14 +631,13 @@ mod tests {
             cand((0, 0), (1, 1), 0.8),
             cand((0, 2), (1, 3), 0.4),
         ];
-        let opts = AlignOptions::default();
-        let kept: Vec<(Addr, Addr)> = select(cands.clone(), &opts)
-            .iter()
-            .map(|c| (c.a, c.b))
-            .collect();
+        let ranks_only = AlignOptions {
+            near_best: 1.0,
+            ..AlignOptions::default()
+        };
         // (0,0)-(1,2) is third for (0,0) and second for (1,2): kept.
         assert_eq!(
-            kept,
+            pairs(&cands, &ranks_only),
             vec![
                 ((0, 0), (1, 0)),
                 ((0, 0), (1, 1)),
@@ -624,13 +647,39 @@ mod tests {
         );
         let one = AlignOptions {
             per_report: 1,
-            ..AlignOptions::default()
+            ..ranks_only
         };
-        let kept: Vec<(Addr, Addr)> = select(cands, &one).iter().map(|c| (c.a, c.b)).collect();
         // Now (0,0)-(1,2) is nobody's best, and (0,0)-(1,1) is (1,1)'s only one.
         assert_eq!(
-            kept,
+            pairs(&cands, &one),
             vec![((0, 0), (1, 0)), ((0, 0), (1, 1)), ((0, 1), (1, 2))]
+        );
+    }
+
+    #[test]
+    fn a_far_weaker_second_partner_is_taken_by_neither_side() {
+        let cands = vec![
+            // (0,0) and (1,2) each have a far better partner in the other's
+            // report: the pair between them only joins two told claims.
+            cand((0, 0), (1, 0), 0.9),
+            cand((0, 1), (1, 2), 0.95),
+            cand((0, 0), (1, 2), 0.6),
+            // (0,3) carries a second claim of (1,0): far below (1,0)'s best,
+            // but (1,0) is the best (0,3) has in report 1.
+            cand((0, 3), (1, 0), 0.7),
+            // Within 0.05 of the best on a side: a near tie, kept.
+            cand((0, 1), (1, 4), 0.92),
+            cand((0, 5), (1, 4), 0.95),
+        ];
+        assert_eq!(
+            pairs(&cands, &AlignOptions::default()),
+            vec![
+                ((0, 0), (1, 0)),
+                ((0, 1), (1, 2)),
+                ((0, 1), (1, 4)),
+                ((0, 3), (1, 0)),
+                ((0, 5), (1, 4))
+            ]
         );
     }
 
