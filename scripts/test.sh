@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test Parallax has, from a fresh clone on a bare Debian machine:
 # installs what is missing (apt packages, Rust components, npm packages),
-# then formatting, lints, the engine/CLI/app Rust tests, a bounded fuzz run,
+# then formatting, lints, the API docs, the engine/CLI/app Rust tests, a bounded fuzz run,
 # Vitest, the types drift check and the WebDriver end-to-end suite under Xvfb. Idempotent.
 set -euo pipefail
 source "$(dirname "$0")/lib-app.sh"
@@ -24,6 +24,9 @@ cargo fmt --all -- --check
 
 log "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
+
+log "cargo doc -D warnings (every intra-doc link resolves)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 
 log "the engine has no Tauri dependency"
 if cargo tree -p parallax-engine -e normal -i tauri >/dev/null 2>&1; then

@@ -46,7 +46,8 @@ pub struct AlignOptions {
     pub threshold: f64,
     /// Best candidates kept per sentence per other report, before scoring.
     pub candidates: usize,
-    /// Links kept per sentence per other report.
+    /// At most this many links per sentence per other report (see also
+    /// `near_best`).
     pub per_report: usize,
     /// A sentence takes a second or later partner in a report only when it
     /// scores within this of its best there: a far weaker second partner is
@@ -660,7 +661,7 @@ mod tests {
     fn a_far_weaker_second_partner_is_taken_by_neither_side() {
         let cands = vec![
             // (0,0) and (1,2) each have a far better partner in the other's
-            // report: the pair between them only joins two told claims.
+            // report: the pair between them joins two different claims.
             cand((0, 0), (1, 0), 0.9),
             cand((0, 1), (1, 2), 0.95),
             cand((0, 0), (1, 2), 0.6),

@@ -30,7 +30,7 @@ pub struct Idf {
 /// Fitted on the training pairs by [`crate::train`], never on held-out ones.
 #[derive(Debug, Clone, Default)]
 pub struct Telling {
-    /// Hash of a unit ([`hash_str`]) → weight.
+    /// Hash of a unit ([`unit_hash`]) → weight.
     pub table: HashMap<u64, f64>,
     /// Weight of a unit not in the table (one seen too rarely to tell).
     pub default: f64,
@@ -60,7 +60,7 @@ pub fn units(s: &SentenceAnalysis) -> Vec<(u64, usize, bool)> {
 }
 
 /// Hash of a unit: one folded word, or two. Hashed as the words themselves
-/// (a word is [`hash_str`] of itself): no string is built per pair.
+/// (a word hashes as `hash_str` hashes it): no string is built per pair.
 pub fn unit_hash(first: &str, second: Option<&str>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();

@@ -395,7 +395,7 @@ fn best_threshold(p: &[f64], y: &[bool]) -> f64 {
 }
 
 /// The feature matrix as each of `k` folds sees it: the telling columns
-/// fitted on that fold's training rows only (see [`fill_telling`]).
+/// fitted on that fold's training rows only (see `fill_telling`).
 pub fn fold_matrices(p: &Prepared, x: &[Vec<f64>], k: usize) -> Vec<Vec<Vec<f64>>> {
     use rayon::prelude::*;
     (0..k)

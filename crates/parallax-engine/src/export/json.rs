@@ -15,7 +15,7 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
 }
 
 /// Write the JSON indented, for a person reading it at a terminal. Same
-/// content as [`write`].
+/// content as [`write()`].
 pub fn write_pretty(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
     serde_json::to_writer_pretty(&mut *out, cmp)?;
     writeln!(out)?;
