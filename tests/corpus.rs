@@ -50,6 +50,44 @@ fn corpus_quality_meets_the_floors() {
     }
 }
 
+/// Floors for the same corpus compared with no topic file: no aliases
+/// ("Áñez" = "Jeanine Áñez", Kaliman = the armed forces commander), framing
+/// terms or bilingual event words beyond the built-in lexicon.
+const NO_TOPIC_LINK_RECALL_FLOOR: f64 = 0.87;
+const NO_TOPIC_CONTRA_RECALL_FLOOR: f64 = 0.68;
+
+#[test]
+fn corpus_quality_without_a_topic_file_meets_its_floors() {
+    let cmp = compare_corpus_with(false);
+    let q = score(&cmp, &expected(), false);
+    println!("{}", report("no topic file", &q));
+    for m in &q.misses {
+        println!("  {m}");
+    }
+    if std::env::var("PARALLAX_PRINT_ONLY").is_err() {
+        assert!(
+            q.links.recall() >= NO_TOPIC_LINK_RECALL_FLOOR,
+            "{}",
+            report("no topic", &q)
+        );
+        assert!(
+            q.links.precision() >= LINK_PRECISION_FLOOR,
+            "{}",
+            report("no topic", &q)
+        );
+        assert!(
+            q.contradictions.recall() >= NO_TOPIC_CONTRA_RECALL_FLOOR,
+            "{}",
+            report("no topic", &q)
+        );
+        assert!(
+            q.contradictions.precision() >= CONTRA_PRECISION_FLOOR,
+            "{}",
+            report("no topic", &q)
+        );
+    }
+}
+
 #[test]
 fn every_annotated_sentence_exists() {
     let cmp = compare_corpus();

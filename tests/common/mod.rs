@@ -28,13 +28,20 @@ pub fn corpus_files() -> Vec<PathBuf> {
 
 /// Compare the whole sample corpus with its topic.
 pub fn compare_corpus() -> Comparison {
+    compare_corpus_with(true)
+}
+
+/// Compare the whole sample corpus with its topic or with none (as most
+/// stories a user brings have no topic file).
+pub fn compare_corpus_with(topic: bool) -> Comparison {
     let reports = corpus_files()
         .iter()
         .map(|p| parallax_engine::read_path(p, &Default::default()).expect("read report"))
         .collect();
-    let mut opts = parallax_engine::Options::default()
-        .topic(root().join("topics/bolivia-2019"))
-        .created("2019-11-30T00:00:00Z");
+    let mut opts = parallax_engine::Options::default().created("2019-11-30T00:00:00Z");
+    if topic {
+        opts = opts.topic(root().join("topics/bolivia-2019"));
+    }
     // A knob for exploring the threshold by hand; tests run with the default.
     if let Some(t) = std::env::var("PARALLAX_THRESHOLD")
         .ok()

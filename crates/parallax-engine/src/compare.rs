@@ -678,7 +678,9 @@ fn display_name(id: &str, meta: &Metadata) -> String {
 }
 
 /// A one-word name ("Kaliman") that is the last word of exactly one longer
-/// name in the corpus ("Williams Kaliman") is that person.
+/// name in the corpus ("Williams Kaliman") is that person; so is a
+/// capitalised word that opens a sentence ("Morales resigned on Monday") when
+/// the corpus names it in mid-sentence (see [`opening_names`]).
 fn unify_names(docs: &mut [Vec<SentenceAnalysis>]) {
     // Titles and demonyms before a name are not part of it:
     // "Bolivian President Evo Morales" is "Evo Morales".
@@ -772,6 +774,62 @@ fn unify_names(docs: &mut [Vec<SentenceAnalysis>]) {
             {
                 e.id = full.clone();
             }
+        }
+    }
+    opening_names(docs);
+}
+
+/// A sentence's first word is capitalised whatever it is, so the analysis of
+/// one sentence does not take a single capitalised word there for a name
+/// ("Police said...", "Nor did..."). The corpus can tell: a word it names in
+/// mid-sentence, alone ("Morales") or as the last word of exactly one
+/// longer name ("Evo Morales"), is that name where it opens a sentence too.
+/// Without a topic file this is what makes "Morales resigned on Monday" and
+/// "Evo Morales resigned on Sunday" name the same person.
+fn opening_names(docs: &mut [Vec<SentenceAnalysis>]) {
+    // Last word of each found name -> the names it ends.
+    let mut ends: HashMap<String, HashSet<String>> = HashMap::new();
+    for s in docs.iter().flatten() {
+        for e in s.entities.iter().filter(|e| e.id.starts_with("name:")) {
+            if let Some(t) = e.tokens.1.checked_sub(1).and_then(|i| s.tokens.get(i)) {
+                ends.entry(t.fold.clone()).or_default().insert(e.id.clone());
+            }
+        }
+    }
+    for s in docs.iter_mut().flatten() {
+        let mut found = Vec::new();
+        for (i, t) in s.tokens.iter().enumerate() {
+            let opens = i == 0
+                || s.text[..t.span.start]
+                    .trim_end()
+                    .ends_with(['.', '"', '“', '¿', '¡', ':']);
+            if !opens || !t.cap || t.stop || t.numeric {
+                continue;
+            }
+            if s.entities.iter().any(|e| e.tokens.0 <= i && i < e.tokens.1) {
+                continue;
+            }
+            let Some(id) = ends
+                .get(&t.fold)
+                .filter(|ids| ids.len() == 1)
+                .and_then(|ids| ids.iter().next())
+            else {
+                continue;
+            };
+            found.push(crate::analyse::EntityMention {
+                span: t.span,
+                id: id.clone(),
+                name: t.text.clone(),
+                kind: crate::model::MarkKind::Name,
+                weak: false,
+                locative: false,
+                negated: false,
+                tokens: (i, i + 1),
+            });
+        }
+        if !found.is_empty() {
+            s.entities.extend(found);
+            s.entities.sort_by_key(|e| e.tokens.0);
         }
     }
 }
