@@ -275,6 +275,9 @@ const ORDINALS: &[(&str, u8)] = &[
     ("cuarta", 4),
 ];
 const NAME_CONNECTORS: &[&str] = &["de", "del", "la", "las", "los", "y", "of"];
+/// Articles that begin place and personal names ("La Paz", "El Alto", "Los
+/// Angeles") when capitalised before a capitalised word.
+const NAME_ARTICLES: &[&str] = &["el", "la", "las", "los"];
 const PREPOSITIONS: &[&str] = &[
     "for", "from", "to", "of", "with", "de", "del", "a", "al", "hacia", "para", "con", "on",
 ];
@@ -355,10 +358,19 @@ pub fn sentence_in_context(
         }
     }
 
-    // Capitalised spans that no topic file lists.
+    // Capitalised spans that no topic file lists. A capitalised Spanish
+    // article opens one when a capitalised word follows ("La Paz", "El
+    // Alto"): the article is part of the name, and without it "in the city
+    // of La Paz" and "not in La Paz" would name only "Paz", too far from
+    // "in" and "not" to read as a place or a denial.
     let mut i = 0;
     while i < n {
-        if entity_used[i] || !tokens[i].cap || tokens[i].numeric || tokens[i].stop {
+        let article = tokens[i].stop
+            && NAME_ARTICLES.contains(&tokens[i].fold.as_str())
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.cap && !t.stop && !t.numeric && !entity_used[i + 1]);
+        if entity_used[i] || !tokens[i].cap || tokens[i].numeric || (tokens[i].stop && !article) {
             i += 1;
             continue;
         }
@@ -752,6 +764,45 @@ aliases = ["Áñez", "Añez", "Anez"]
         );
         let sac = b.entities.iter().find(|e| e.name == "Sacaba").unwrap();
         assert!(sac.locative);
+    }
+
+    #[test]
+    fn a_capitalised_article_opens_the_name_it_precedes() {
+        let lex = Lexicon::builtin();
+        let a = sentence(
+            "Police clashed with marchers in the capital city of La Paz.",
+            "en",
+            None,
+            &lex,
+        );
+        let paz = a.entities.iter().find(|e| e.id == "name:la paz");
+        assert!(
+            paz.is_some_and(|e| e.name == "La Paz" && e.locative),
+            "{:?}",
+            a.entities
+        );
+        let b = sentence(
+            "The clash took place in Sacaba, not in La Paz.",
+            "en",
+            None,
+            &lex,
+        );
+        let paz = b.entities.iter().find(|e| e.id == "name:la paz");
+        assert!(paz.is_some_and(|e| e.negated), "{:?}", b.entities);
+        // A lower-case article, or one before a lower-case word, opens nothing.
+        let c = sentence(
+            "Según la Defensoría, La policía detuvo a cien personas.",
+            "es",
+            None,
+            &lex,
+        );
+        assert!(
+            c.entities
+                .iter()
+                .all(|e| !e.name.starts_with("la ") && e.name != "La policía"),
+            "{:?}",
+            c.entities
+        );
     }
 
     #[test]
