@@ -810,20 +810,27 @@ fn same_agent(a: &SentenceAnalysis, b: &SentenceAnalysis, events: &[&str]) -> bo
 /// Which anchors two sentences share.
 fn event_anchors(a: &SentenceAnalysis, b: &SentenceAnalysis) -> Anchors {
     use crate::model::MarkKind;
-    fn ids(s: &SentenceAnalysis) -> HashMap<&str, MarkKind> {
-        s.entities
-            .iter()
-            .filter(|e| !e.weak && !e.negated)
-            .map(|e| (e.id.as_str(), e.kind))
-            .collect()
+    // Each entity's kind, and whether the sentence puts something there
+    // ("in Senkata", "en Senkata").
+    fn ids(s: &SentenceAnalysis) -> HashMap<&str, (MarkKind, bool)> {
+        let mut out: HashMap<&str, (MarkKind, bool)> = HashMap::new();
+        for e in s.entities.iter().filter(|e| !e.weak && !e.negated) {
+            let at = out.entry(e.id.as_str()).or_insert((e.kind, false));
+            at.1 |= e.locative;
+        }
+        out
     }
     let (ia, ib) = (ids(a), ids(b));
-    let shared: Vec<MarkKind> = ia
+    let shared: Vec<(MarkKind, bool, bool)> = ia
         .iter()
-        .filter(|(id, _)| ib.contains_key(*id))
-        .map(|(_, k)| *k)
+        .filter_map(|(id, (k, la))| ib.get(id).map(|(_, lb)| (*k, *la, *lb)))
         .collect();
-    let place = shared.iter().any(|k| matches!(k, MarkKind::Place));
+    // A place a topic lists, or a name no file lists that both sentences
+    // use as a place: without a topic file "killed in Senkata" and "hubo
+    // seis muertos en Senkata" are still violence at one place.
+    let place = shared.iter().any(|(k, la, lb)| {
+        matches!(k, MarkKind::Place) || (matches!(k, MarkKind::Name) && *la && *lb)
+    });
     // A day taken from an earlier sentence ("that afternoon") is shown and
     // compared, but does not pin an event: within a report every sentence
     // near the dated one would share it.
@@ -1253,6 +1260,17 @@ mod tests {
         assert!(event(
             "Three people were killed on Tuesday when soldiers cleared a blockade at the Senkata fuel plant.",
             "Eight people died in Senkata on Tuesday, the ombudsman said.",
+        ));
+        // A place no file lists, named as a place on both sides.
+        assert!(event(
+            "Six people died on Tuesday night during the operation in Senkata.",
+            "Soldiers killed three people at the fuel plant in Senkata, residents said.",
+        ));
+        // Named on one side as a place and on the other as a neighbourhood's
+        // people: that alone does not pin the event.
+        assert!(!event(
+            "Six people died on Tuesday night during the operation in Senkata.",
+            "Senkata residents said the soldiers had killed three people.",
         ));
         // The place conflicts; the day and the clash itself pin it down.
         assert!(event(
