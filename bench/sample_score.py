@@ -34,6 +34,10 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+# The peers strip the front matter this way; the scorer reads the reports alike.
+sys.path.insert(0, str(Path(__file__).parent / "peers"))
+from common import body  # noqa: E402
+
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
 EMPHASIS = re.compile(r"[*_`]+")
 
@@ -42,14 +46,6 @@ def norm(s):
     s = unicodedata.normalize("NFC", s).translate(QUOTES)
     s = EMPHASIS.sub("", s)
     return " ".join(s.split())
-
-
-def body(text):
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end >= 0:
-            return text[end + 5:]
-    return text
 
 
 def locate(text, sentences):
