@@ -540,18 +540,27 @@ fn acts(a: Side, b: Side, out: &mut Vec<Reason>) {
                     _ => !proposal(&x.object) && !proposal(&y.object),
                 };
                 if same_object {
+                    let (ta, tb) = (a.text(x.span), b.text(y.span));
+                    let why = if x.concept == crate::analyse::SCHEDULE {
+                        // Say which side sets the time.
+                        let ((set, st), (unset, ut)) = if x.positive {
+                            ((a.name, ta), (b.name, tb))
+                        } else {
+                            ((b.name, tb), (a.name, ta))
+                        };
+                        format!("{set} sets a time ('{st}'), {unset} says none was set ('{ut}')")
+                    } else {
+                        format!(
+                            "{} says '{ta}', {} says '{tb}': opposite acts",
+                            a.name, b.name
+                        )
+                    };
                     out.push(reason(
                         ReasonKind::Polarity,
                         true,
                         vec![a.span(x.span)],
                         vec![b.span(y.span)],
-                        format!(
-                            "{} says '{}', {} says '{}': opposite acts",
-                            a.name,
-                            a.text(x.span),
-                            b.name,
-                            b.text(y.span)
-                        ),
+                        why,
                     ));
                     return;
                 }

@@ -274,6 +274,21 @@ const ORDINALS: &[(&str, u8)] = &[
     ("cuarto", 4),
     ("cuarta", 4),
 ];
+/// The act of setting a time for something: stated by a time bound ("within
+/// 90 days"), denied by the phrases `polarity.tsv` lists for it ("gave no
+/// date", "has not set a date", "sin fecha").
+pub const SCHEDULE: &str = "schedule";
+
+/// Words that open a time bound before a count of days, weeks, months or
+/// years: "within 90 days", "dentro de 90 días", "en un plazo de 90 días".
+const TIME_BOUND: &[&str] = &["within", "dentro", "plazo"];
+
+/// Units of a time bound (folded).
+const TIME_UNITS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "dia", "dias", "semana",
+    "semanas", "mes", "meses", "ano", "anos",
+];
+
 const NAME_CONNECTORS: &[&str] = &["de", "del", "la", "las", "los", "y", "of"];
 /// Articles that begin place and personal names ("La Paz", "El Alto", "Los
 /// Angeles") when capitalised before a capitalised word.
@@ -479,6 +494,27 @@ pub fn sentence_in_context(
             {
                 negated.push(u.key.clone());
             }
+        }
+    }
+
+    // A time bound set for something states the schedule act: no lexicon
+    // phrase can hold its number ("within 90 days" against "gave no date").
+    for q in &numbers {
+        let (start, end) = q.tokens;
+        if !tokens
+            .get(end)
+            .is_some_and(|t| TIME_UNITS.contains(&t.fold.as_str()))
+        {
+            continue;
+        }
+        let Some(k) = (start.saturating_sub(3)..start)
+            .rev()
+            .find(|&k| TIME_BOUND.contains(&tokens[k].fold.as_str()))
+        else {
+            continue;
+        };
+        if !polarity_used[k..=end].iter().any(|u| *u) {
+            acts_raw.push((k, end + 1, SCHEDULE.to_string(), true));
         }
     }
 
@@ -826,6 +862,63 @@ aliases = ["Áñez", "Añez", "Anez"]
         assert_eq!(a.framing[0].voice, Voice::Attributed);
         let own = sentence("The coup forced Morales out.", "en", None, &l);
         assert_eq!(own.framing[0].voice, Voice::Own);
+    }
+
+    #[test]
+    fn a_time_bound_sets_a_schedule_and_no_date_denies_it() {
+        let l = Lexicon::builtin();
+        let act = |text: &str, lang: &str| {
+            let s = sentence(text, lang, None, &l);
+            s.acts
+                .iter()
+                .find(|a| a.concept == SCHEDULE)
+                .map(|a| (a.positive, s.text[a.span.start..a.span.end].to_string()))
+        };
+        let set = |t: &str| Some((true, t.to_string()));
+        let unset = |t: &str| Some((false, t.to_string()));
+        assert_eq!(
+            act(
+                "The council called for talks to be held within 30 days.",
+                "en"
+            ),
+            set("within 30 days")
+        );
+        assert_eq!(
+            act("The mayor wants a vote within the next two weeks.", "en"),
+            set("within the next two weeks")
+        );
+        assert_eq!(
+            act("El consejo convocó a elecciones dentro de 90 días.", "es"),
+            set("dentro de 90 días")
+        );
+        assert_eq!(
+            act("Habrá elecciones en un plazo de tres meses.", "es"),
+            set("plazo de tres meses")
+        );
+        assert_eq!(
+            act("The council gave no date for the talks.", "en"),
+            unset("gave no date")
+        );
+        assert_eq!(
+            act("She has promised talks but has not set a date.", "en"),
+            unset("not set a date")
+        );
+        assert_eq!(
+            act("El alcalde no ha fijado una fecha para la consulta.", "es"),
+            unset("no ha fijado una fecha")
+        );
+        // A count of days that no bound opens, a date still to be set, and
+        // "within" before something other than time are no schedule.
+        assert_eq!(act("The strike lasted 30 days.", "en"), None);
+        assert_eq!(
+            act(
+                "The board will then have two days to set a date for the vote.",
+                "en"
+            ),
+            None
+        );
+        assert_eq!(act("Within 30 minutes the hall was full.", "en"), None);
+        assert_eq!(act("Tensions grew within the party.", "en"), None);
     }
 
     #[test]

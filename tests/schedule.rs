@@ -1,0 +1,113 @@
+//! A time set for something against a report that says none was set: "talks
+//! within 30 days" against "gave no date for the talks" is a contradiction,
+//! and two reports that both say no date was set agree.
+
+use parallax_engine::model::{ReasonKind, Relation};
+use parallax_engine::Comparison;
+
+fn compare(reports: &[(&str, &str, &str, &str)]) -> Comparison {
+    let texts: Vec<(String, String)> = reports
+        .iter()
+        .map(|(file, outlet, lang, body)| {
+            (
+                file.to_string(),
+                format!("---\noutlet: {outlet}\ndate: 2023-03-14\nlanguage: {lang}\n---\n\n{body}"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(f, t)| (f.as_str(), t.as_str()))
+        .collect();
+    parallax_engine::compare_texts(&refs, &Default::default()).expect("compare")
+}
+
+fn link<'c>(cmp: &'c Comparison, a: &str, b: &str) -> &'c parallax_engine::model::Link {
+    cmp.links
+        .iter()
+        .find(|l| (l.a.as_str(), l.b.as_str()) == (a, b) || (l.a.as_str(), l.b.as_str()) == (b, a))
+        .unwrap_or_else(|| panic!("{a} and {b} link: {:#?}", cmp.links))
+}
+
+const STORY: [(&str, &str, &str, &str); 4] = [
+    (
+        "a.md",
+        "Harbour Wire",
+        "en",
+        "Mayor Ilse Brandt has called for talks with the dockers' union to be held within 30 days, to end the strike at the port.",
+    ),
+    (
+        "b.md",
+        "Coast Daily",
+        "en",
+        "Brandt gave no date for the talks with the dockers' union, saying only that they would come soon.",
+    ),
+    (
+        "c.md",
+        "Valmora Courier",
+        "en",
+        "Brandt, a former harbour pilot, has promised talks with the dockers' union but has not set a date.",
+    ),
+    (
+        "d.md",
+        "Diario del Puerto",
+        "es",
+        "La alcaldesa Ilse Brandt convocó a negociaciones con el sindicato de estibadores dentro de 30 días.",
+    ),
+];
+
+#[test]
+fn a_time_bound_contradicts_a_report_that_no_date_was_set() {
+    let cmp = compare(&STORY);
+    for other in ["b:0", "c:0"] {
+        let l = link(&cmp, "a:0", other);
+        assert_eq!(l.relation, Relation::Contradict, "{l:#?}");
+        let r = l
+            .reasons
+            .iter()
+            .find(|r| r.kind == ReasonKind::Polarity && r.conflict)
+            .unwrap_or_else(|| panic!("a polarity reason: {l:#?}"));
+        // The reason points at the time bound and at the denial, and says
+        // which report sets the time.
+        let (a_side, b_side) = if l.a == "a:0" {
+            (&r.a_spans, &r.b_spans)
+        } else {
+            (&r.b_spans, &r.a_spans)
+        };
+        let text = |id: &str, spans: &[parallax_engine::model::Span]| {
+            let (d, _) = cmp.sentence(id).expect("sentence");
+            spans
+                .iter()
+                .map(|s| d.slice(*s).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(text("a:0", a_side), ["within 30 days"], "{r:#?}");
+        let denial = text(other, b_side);
+        assert!(
+            denial == ["gave no date"] || denial == ["not set a date"],
+            "{denial:?}"
+        );
+        assert!(
+            r.explanation
+                .starts_with("Harbour Wire sets a time ('within 30 days')"),
+            "{}",
+            r.explanation
+        );
+    }
+}
+
+#[test]
+fn two_reports_that_no_date_was_set_agree_on_it() {
+    let cmp = compare(&STORY);
+    let l = link(&cmp, "b:0", "c:0");
+    assert_ne!(l.relation, Relation::Contradict, "{l:#?}");
+    assert!(!l.reasons.iter().any(|r| r.conflict), "{l:#?}");
+}
+
+#[test]
+fn the_same_time_bound_in_two_languages_is_no_conflict() {
+    let cmp = compare(&STORY);
+    let l = link(&cmp, "a:0", "d:0");
+    assert_ne!(l.relation, Relation::Contradict, "{l:#?}");
+    assert!(!l.reasons.iter().any(|r| r.conflict), "{l:#?}");
+}
