@@ -98,6 +98,7 @@ pub fn candidates(
 ) -> Vec<Candidate> {
     candidates_watched(
         docs,
+        &Index::new(docs, idf),
         &classes(docs),
         idf,
         matcher,
@@ -107,14 +108,85 @@ pub fn candidates(
     )
 }
 
-/// [`candidates`] given the sentences' [`classes`] (computed once by the
-/// caller, which needs them again to classify), reporting `align` progress
+/// The sentences of a comparison as alignment looks them up: an inverted
+/// index from content keys and entities to sentences, each sentence's keys
+/// and index mass, and its [`Profile`]. Built once and used by both passes
+/// (across reports, then within each one): at 100 reports the second build
+/// was most of the second pass.
+pub struct Index {
+    postings: HashMap<String, Vec<Addr>>,
+    keys: Vec<Vec<Vec<String>>>,
+    /// Each sentence's own index mass, so that candidates are ranked by the
+    /// share of the lighter sentence they cover (a short claim inside a long
+    /// sentence ranks high), not by raw overlap, which favours long
+    /// sentences.
+    mass: Vec<Vec<f64>>,
+    profiles: Vec<Vec<Profile>>,
+}
+
+/// An index key's weight: its idf, one more for an entity.
+fn key_idf(idf: &Idf, k: &str) -> f64 {
+    idf.get(k.strip_prefix('@').unwrap_or(k)) + if k.starts_with('@') { 1.0 } else { 0.0 }
+}
+
+impl Index {
+    /// Index `docs`.
+    pub fn new(docs: &[Vec<SentenceAnalysis>], idf: &Idf) -> Self {
+        use rayon::prelude::*;
+        let keys: Vec<Vec<Vec<String>>> = docs
+            .par_iter()
+            .map(|d| d.iter().map(index_keys).collect())
+            .collect();
+        // Postings are pushed in document order, which the pass within one
+        // report relies on.
+        let mut postings: HashMap<String, Vec<Addr>> = HashMap::new();
+        for (d, dk) in keys.iter().enumerate() {
+            for (s, k) in dk.iter().enumerate() {
+                for key in k {
+                    match postings.get_mut(key) {
+                        Some(p) => p.push((d, s)),
+                        None => {
+                            postings.insert(key.clone(), vec![(d, s)]);
+                        }
+                    }
+                }
+            }
+        }
+        let mass = keys
+            .iter()
+            .map(|d| {
+                d.iter()
+                    .map(|k| {
+                        let mut v: Vec<f64> = k.iter().map(|x| key_idf(idf, x)).collect();
+                        v.sort_by(f64::total_cmp);
+                        v.iter().sum::<f64>()
+                    })
+                    .collect()
+            })
+            .collect();
+        let profiles = docs
+            .par_iter()
+            .map(|d| d.iter().map(|s| profile(s, idf)).collect())
+            .collect();
+        Index {
+            postings,
+            keys,
+            mass,
+            profiles,
+        }
+    }
+}
+
+/// [`candidates`] given the sentences' [`Index`] and [`classes`] (computed
+/// once by the caller, which needs them again), reporting `align` progress
 /// (pairs scored of pairs found) and stopping early when `progress` says the
 /// user cancelled: the workers then skip their remaining pairs, and the
 /// caller checks [`Progress::cancelled`](crate::Progress::cancelled) and
 /// discards the result.
+#[allow(clippy::too_many_arguments)]
 pub fn candidates_watched(
     docs: &[Vec<SentenceAnalysis>],
+    index: &Index,
     class: &[Vec<u32>],
     idf: &Idf,
     matcher: &Matcher,
@@ -123,22 +195,13 @@ pub fn candidates_watched(
     progress: &dyn crate::Progress,
 ) -> Vec<Candidate> {
     use rayon::prelude::*;
-    let mut postings: HashMap<String, Vec<Addr>> = HashMap::new();
-    let mut keys: Vec<Vec<Vec<String>>> = Vec::with_capacity(docs.len());
-    for (d, sents) in docs.iter().enumerate() {
-        let mut dk = Vec::with_capacity(sents.len());
-        for (s, a) in sents.iter().enumerate() {
-            let k = index_keys(a);
-            for key in &k {
-                postings.entry(key.clone()).or_default().push((d, s));
-            }
-            dk.push(k);
-        }
-        keys.push(dk);
-    }
-    let key_idf = |k: &str| {
-        idf.get(k.strip_prefix('@').unwrap_or(k)) + if k.starts_with('@') { 1.0 } else { 0.0 }
-    };
+    let Index {
+        postings,
+        keys,
+        mass,
+        profiles,
+    } = index;
+    let key_idf = |k: &str| key_idf(idf, k);
     // Keep the work per sentence from growing with the reports as long as
     // that costs no counterpart: the per-report candidate count shrinks so
     // each sentence scores about 200 pairs, down to two per report (from
@@ -153,21 +216,6 @@ pub fn candidates_watched(
         .iter()
         .enumerate()
         .flat_map(|(d, s)| (0..s.len()).map(move |i| (d, i)))
-        .collect();
-    // Each sentence's own index mass, so that candidates are ranked by the
-    // share of the lighter sentence they cover (a short claim inside a long
-    // sentence ranks high), not by raw overlap, which favours long sentences.
-    let mass: Vec<Vec<f64>> = keys
-        .iter()
-        .map(|d| {
-            d.iter()
-                .map(|k| {
-                    let mut v: Vec<f64> = k.iter().map(|x| key_idf(x)).collect();
-                    v.sort_by(f64::total_cmp);
-                    v.iter().sum::<f64>()
-                })
-                .collect()
-        })
         .collect();
     // Global sentence numbers, so a sentence's candidates are summed in a
     // dense array (one per worker, reused) instead of a hash map: this loop
@@ -199,7 +247,13 @@ pub fn candidates_watched(
         }
         members.retain(|m| !m.is_empty());
     }
-    let mut pairs: Vec<(Addr, Addr)> = members
+    // A pair travels as one number, the two sentences' global numbers side
+    // by side (smaller first), until it is sorted and deduplicated: a
+    // quarter of the bytes of two addresses, and at 100 reports each
+    // sentence proposes about 200 pairs. (A comparison holds far fewer than
+    // 2^32 sentences: the input size limits see to that.)
+    let global = |(d, s): Addr| (first[d] + s) as u64;
+    let mut packed: Vec<u64> = members
         .par_iter()
         .map_init(
             || (vec![-1.0f64; total], Vec::<usize>::new()),
@@ -211,6 +265,13 @@ pub fn candidates_watched(
                         continue;
                     }
                     let w = key_idf(k);
+                    // Postings are in document order: within one report
+                    // only that report's run of them counts.
+                    let p = if internal {
+                        &p[p.partition_point(|x| x.0 < d)..p.partition_point(|x| x.0 <= d)]
+                    } else {
+                        &p[..]
+                    };
                     for &(d2, s2) in p {
                         // Across reports every report is summed here and a
                         // member's own report is skipped when it picks.
@@ -258,7 +319,8 @@ pub fn candidates_watched(
                             continue;
                         }
                         for &(addr, _, _) in g.iter().take(per_doc) {
-                            out.push(if me < addr { (me, addr) } else { (addr, me) });
+                            let (x, y) = (global(me), global(addr));
+                            out.push(x.min(y) << 32 | x.max(y));
                         }
                     }
                 }
@@ -268,12 +330,14 @@ pub fn candidates_watched(
         .flatten_iter()
         .collect();
     // Every pair is proposed from both sides: sorted on both cores, once each.
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    let profiles: Vec<Vec<Profile>> = docs
-        .par_iter()
-        .map(|d| d.iter().map(|s| profile(s, idf)).collect())
+    packed.par_sort_unstable();
+    packed.dedup();
+    // Numbers in global order are addresses in (report, sentence) order.
+    let pairs: Vec<(Addr, Addr)> = packed
+        .iter()
+        .map(|&p| (addrs[(p >> 32) as usize], addrs[(p & 0xffff_ffff) as usize]))
         .collect();
+    drop(packed);
     // A pair of sentences analysed exactly like an earlier pair (wire copy
     // in several reports) gets that pair's score instead of a second one.
     let (unique, of_pair) = unique_pairs(pairs.iter().copied(), class);
@@ -370,7 +434,9 @@ pub fn unique_pairs(
     pairs: impl Iterator<Item = (Addr, Addr)>,
     class: &[Vec<u32>],
 ) -> (Vec<usize>, Vec<usize>) {
-    let mut first: HashMap<(u32, u32), usize> = HashMap::new();
+    // Class numbers are ours, not words of the reports: a fast hash that
+    // no input can steer into collisions.
+    let mut first: rustc_hash::FxHashMap<(u32, u32), usize> = Default::default();
     let mut unique = Vec::new();
     let of_pair = pairs
         .enumerate()
@@ -587,9 +653,10 @@ mod tests {
                     .collect()
             })
             .collect();
+        let index = Index::new(&docs, &idf);
         let run = |class: &[Vec<u32>]| -> Vec<(Addr, Addr, f64)> {
             let np = crate::compare::NoProgress;
-            candidates_watched(&docs, class, &idf, matcher, &opts, false, &np)
+            candidates_watched(&docs, &index, class, &idf, matcher, &opts, false, &np)
                 .into_iter()
                 .map(|c| (c.a, c.b, c.same))
                 .collect()

@@ -28,16 +28,143 @@ pub struct Side<'a> {
     pub offset: usize,
     /// Display name of the report.
     pub name: &'a str,
-    /// The report's date, when known.
-    pub date: Option<chrono::NaiveDate>,
+    /// The report's date, when known: read through [`Side::date`], so that
+    /// a [`Template`] knows whether its classification depended on it.
+    date: Option<chrono::NaiveDate>,
+    /// Set when the date is read.
+    date_read: Option<&'a std::cell::Cell<bool>>,
 }
 
-impl Side<'_> {
+impl<'a> Side<'a> {
+    /// A sentence of a report named `name` dated `date`, `offset` bytes into
+    /// its document.
+    pub fn new(
+        s: &'a SentenceAnalysis,
+        offset: usize,
+        name: &'a str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Self {
+        Side {
+            s,
+            offset,
+            name,
+            date,
+            date_read: None,
+        }
+    }
+    /// The report's date (noted, when a template is being made).
+    fn date(&self) -> Option<chrono::NaiveDate> {
+        if let Some(read) = self.date_read {
+            read.set(true);
+        }
+        self.date
+    }
     fn span(&self, s: Span) -> Span {
         s.offset(self.offset)
     }
     fn text(&self, s: Span) -> &str {
         self.s.text.get(s.start..s.end).unwrap_or("")
+    }
+}
+
+/// Stand-ins for the two report names in a [`Template`]'s explanations
+/// (private-use characters; a template is not made for sentences that
+/// contain them).
+const NAME_A: &str = "\u{E000}";
+const NAME_B: &str = "\u{E001}";
+
+/// `text` with the stand-ins replaced by the names, in one pass (a name
+/// may itself hold a stand-in character).
+fn named(text: &str, a: &str, b: &str) -> String {
+    let mut out = String::with_capacity(text.len() + a.len() + b.len());
+    for c in text.chars() {
+        match c {
+            '\u{E000}' => out.push_str(a),
+            '\u{E001}' => out.push_str(b),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A pair's classification with its spans relative to each sentence and the
+/// report names left as stand-ins. Links between copies of the same two
+/// sentences (wire copy in many reports) differ only in where the sentences
+/// sit and what their reports are called, so the classification is made
+/// once per pair of copies and placed for each link. At 100 reports the
+/// 280,000 links held 52,000 distinct pairs of copies, and classifying every
+/// link was a third of the comparison.
+pub struct Template {
+    relation: Relation,
+    reasons: Vec<Reason>,
+    diff: Vec<DiffOp>,
+}
+
+impl Template {
+    /// The classification of `a` against `b`, for reports dated `date_a`
+    /// and `date_b`, when it holds for every pair of copies of the two
+    /// sentences: `None` when it depended on the reports' dates (a relative
+    /// date, a running total), or when a sentence holds a stand-in
+    /// character; such links are classified one by one.
+    pub fn new(
+        a: &SentenceAnalysis,
+        date_a: Option<chrono::NaiveDate>,
+        b: &SentenceAnalysis,
+        date_b: Option<chrono::NaiveDate>,
+        lex: &Lexicon,
+        tokens: &TokenDiff,
+    ) -> Option<Template> {
+        let stand_in = |s: &SentenceAnalysis| s.text.contains(NAME_A) || s.text.contains(NAME_B);
+        if stand_in(a) || stand_in(b) {
+            return None;
+        }
+        let read = std::cell::Cell::new(false);
+        let side = |s, name, date| Side {
+            s,
+            offset: 0,
+            name,
+            date,
+            date_read: Some(&read),
+        };
+        let (relation, reasons, diff) = classify_with(
+            side(a, NAME_A, date_a),
+            side(b, NAME_B, date_b),
+            lex,
+            tokens,
+        );
+        (!read.get()).then_some(Template {
+            relation,
+            reasons,
+            diff,
+        })
+    }
+
+    /// The classification for copies at `a` and `b`: what [`classify_with`]
+    /// gives for them.
+    pub fn place(&self, a: Side, b: Side) -> (Relation, Vec<Reason>, Vec<DiffOp>) {
+        let (oa, ob) = (a.offset, b.offset);
+        let shift = |v: &[Span], o: usize| v.iter().map(|s| s.offset(o)).collect();
+        let reasons = self
+            .reasons
+            .iter()
+            .map(|r| Reason {
+                kind: r.kind,
+                conflict: r.conflict,
+                a_spans: shift(&r.a_spans, oa),
+                b_spans: shift(&r.b_spans, ob),
+                explanation: named(&r.explanation, a.name, b.name),
+            })
+            .collect();
+        let diff = self
+            .diff
+            .iter()
+            .map(|d| DiffOp {
+                op: d.op,
+                a: d.a.map(|s| s.offset(oa)),
+                b: d.b.map(|s| s.offset(ob)),
+            })
+            .collect();
+        (self.relation, reasons, diff)
     }
 }
 
@@ -271,7 +398,7 @@ fn cumulative_update(
     if !(cumulative(a.s) && cumulative(b.s)) {
         return None;
     }
-    let (da, db) = (a.date?, b.date?);
+    let (da, db) = (a.date()?, b.date()?);
     let (later, earlier_name, later_name) = if da > db {
         (x, b.name, a.name)
     } else if db > da {
@@ -353,7 +480,7 @@ fn dates(a: Side, b: Side, out: &mut Vec<Reason>) {
     // two undated reports was "cannot be compared".)
     let same_words = |x: &crate::analyse::DateMention, y: &crate::analyse::DateMention| {
         crate::text::fold(a.text(x.span)) == crate::text::fold(b.text(y.span))
-            && (x.relative.is_none() || a.date == b.date)
+            && (x.relative.is_none() || a.date() == b.date())
     };
     // Comparable but not resolvable: show it as a difference to check.
     for x in a.s.dates.iter().filter(|d| !d.reported) {
@@ -1087,6 +1214,71 @@ mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
 
+    /// The template placed for a link, and the link classified on its own.
+    fn both(a: &str, b: &str, dates: [Option<chrono::NaiveDate>; 2]) -> Option<bool> {
+        let lex = Lexicon::builtin();
+        let (sa, sb) = (
+            crate::analyse::sentence(a, "en", dates[0], &lex),
+            crate::analyse::sentence(b, "en", dates[1], &lex),
+        );
+        let tokens = token_diff(&sa, &sb);
+        let t = Template::new(&sa, dates[0], &sb, dates[1], &lex, &tokens)?;
+        let (x, y) = (
+            Side::new(&sa, 120, "The Wire (Nov 11)", dates[0]),
+            Side::new(&sb, 7, "El Diario", dates[1]),
+        );
+        let placed = t.place(x, y);
+        let own = classify_with(x, y, &lex, &tokens);
+        assert!(!own.1.is_empty());
+        Some(placed == own)
+    }
+
+    #[test]
+    fn a_placed_template_is_the_links_own_classification() {
+        let day = chrono::NaiveDate::from_ymd_opt(2019, 11, 16);
+        for (a, b) in [
+            (
+                "Nine people died in Sacaba when troops opened fire on the march.",
+                "Five people died in Sacaba when soldiers fired on the march.",
+            ),
+            (
+                "Morales resigned after the army suggested he step down.",
+                "Morales resigned after the army suggested he step down.",
+            ),
+            (
+                "Áñez declared herself interim president in an empty Senate.",
+                "Áñez proclaimed herself interim president before a Senate without a quorum.",
+            ),
+        ] {
+            assert_eq!(both(a, b, [day, day]), Some(true), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn no_template_when_the_reports_dates_decide() {
+        // In undated reports "yesterday" cannot be resolved, and names the
+        // same day only if the reports' dates are the same: that pair is
+        // classified link by link.
+        let (u, v) = (
+            "Nine people died in Sacaba yesterday when troops opened fire.",
+            "Nine people died in Sacaba yesterday when troops opened fire on the march.",
+        );
+        assert_eq!(both(u, v, [None, None]), None);
+        let (a, b) = (
+            "Nine people died in Sacaba on Friday when troops opened fire.",
+            "Nine people died in Sacaba on Friday when troops opened fire on the march.",
+        );
+        let (d1, d2) = (
+            chrono::NaiveDate::from_ymd_opt(2019, 11, 16),
+            chrono::NaiveDate::from_ymd_opt(2019, 11, 23),
+        );
+        // Resolved dates do not need the reports' dates.
+        assert_eq!(both(a, b, [d1, d2]), Some(true));
+        // A sentence holding a stand-in character gets none either.
+        let c = "Nine people died in Sacaba \u{E000} when troops opened fire.";
+        assert_eq!(both(c, a, [d1, d1]), None);
+    }
+
     fn relation(a: &str, b: &str) -> (Relation, Vec<Reason>) {
         let lex = Lexicon::builtin();
         let day = chrono::NaiveDate::from_ymd_opt(2019, 11, 25);
@@ -1094,12 +1286,7 @@ mod tests {
             crate::analyse::sentence(a, "en", day, &lex),
             crate::analyse::sentence(b, "en", day, &lex),
         );
-        let side = |s| Side {
-            s,
-            offset: 0,
-            name: "A",
-            date: day,
-        };
+        let side = |s| Side::new(s, 0, "A", day);
         let (r, reasons, _) = classify(side(&sa), side(&sb), &lex);
         (r, reasons)
     }

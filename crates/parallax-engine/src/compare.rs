@@ -269,8 +269,10 @@ pub fn compare(
     // Equal analyses (wire copy) share a class: align, classify and the
     // internal pass all work once per pair of classes.
     let class = align::classes(&analyses);
+    let index = align::Index::new(&analyses, &idf);
     let cands = align::candidates_watched(
         &analyses,
+        &index,
         &class,
         &idf,
         matcher,
@@ -281,6 +283,25 @@ pub fn compare(
     if progress.cancelled() {
         return Err(Error::Cancelled);
     }
+    let over = |opts: &Options| opts.deadline.is_some_and(|d| started.elapsed() > d);
+    // Pairs within one report, for its contradictions with itself: found
+    // now, while the index is at hand, and the index then freed before the
+    // links are built (when memory peaks).
+    let mut iopts = opts.align.clone();
+    iopts.threshold = opts.align.threshold.max(0.5);
+    let internal_cands = (opts.internal && !over(opts)).then(|| {
+        align::candidates_watched(
+            &analyses,
+            &index,
+            &class,
+            &idf,
+            matcher,
+            &iopts,
+            true,
+            &NoProgress,
+        )
+    });
+    drop(index);
     let selected = align::select(cands, &opts.align);
     let names: Vec<String> = docs
         .iter()
@@ -288,16 +309,21 @@ pub fn compare(
         .collect();
     // Each report's date, read once (every link's two sides need it).
     let doc_dates: Vec<Option<NaiveDate>> = docs.iter().map(|p| doc_date(&p.report)).collect();
+    let side = |(d, s): (usize, usize)| {
+        Side::new(
+            &analyses[d][s],
+            docs[d].sentences[s].0.span.start,
+            &names[d],
+            doc_dates[d],
+        )
+    };
     let make_link_with = |c: &Candidate,
-                          tokens: &classify::TokenDiff,
+                          detail: &Detail,
                           evidence: std::sync::Arc<[Contribution]>| {
-        let side = |(d, s): (usize, usize)| Side {
-            s: &analyses[d][s],
-            offset: docs[d].sentences[s].0.span.start,
-            name: &names[d],
-            date: doc_dates[d],
+        let (relation, reasons, diff) = match detail {
+            Detail::Template(t) => t.place(side(c.a), side(c.b)),
+            Detail::Tokens(tokens) => classify::classify_with(side(c.a), side(c.b), &lex, tokens),
         };
-        let (relation, reasons, diff) = classify::classify_with(side(c.a), side(c.b), &lex, tokens);
         Link {
             a: sentence_id(&docs[c.a.0].id, c.a.1),
             b: sentence_id(&docs[c.b.0].id, c.b.1),
@@ -321,15 +347,36 @@ pub fn compare(
     };
     let make_link = |c: &Candidate| -> Link {
         let (tokens, evidence) = shared_parts(c);
-        make_link_with(c, &tokens, evidence)
+        make_link_with(c, &Detail::Tokens(tokens), evidence)
     };
     let bar = opts.align.contradiction;
     let (unique, of_pair) = align::unique_pairs(selected.iter().map(|c| (c.a, c.b)), &class);
     let classified = Ticker::new(progress, "classify", unique.len() + selected.len());
     // One entry per distinct pair, in order (`None` once cancelled).
+    // So is the classification, but for where the sentences sit and what
+    // their reports are called (and, rarely, the reports' dates): it is
+    // made once here as a template and placed for each link.
     let parts: Vec<Option<_>> = unique
         .par_iter()
-        .map(|&i| (!classified.tick()).then(|| shared_parts(&selected[i])))
+        .map(|&i| {
+            (!classified.tick()).then(|| {
+                let c = &selected[i];
+                let (tokens, evidence) = shared_parts(c);
+                let template = classify::Template::new(
+                    &analyses[c.a.0][c.a.1],
+                    doc_dates[c.a.0],
+                    &analyses[c.b.0][c.b.1],
+                    doc_dates[c.b.0],
+                    &lex,
+                    &tokens,
+                );
+                let detail = match template {
+                    Some(t) => Detail::Template(t),
+                    None => Detail::Tokens(tokens),
+                };
+                (detail, evidence)
+            })
+        })
         .collect();
     if progress.cancelled() {
         return Err(Error::Cancelled);
@@ -349,15 +396,28 @@ pub fn compare(
     // parallel iterator gathers pieces and copies them into a second
     // vector: at 100 reports that held 300,000 links twice), then the
     // empty slots dropped.
-    let slots: Vec<Option<((Addr, Addr), Link)>> = selected
+    // Links in the order of their sentence ids (report id as text, then
+    // sentence number), from each report's rank by id: one number per link.
+    let mut by_id: Vec<usize> = (0..docs.len()).collect();
+    by_id.sort_by(|&x, &y| docs[x].id.cmp(&docs[y].id));
+    let mut id_rank = vec![0usize; docs.len()];
+    for (r, &d) in by_id.iter().enumerate() {
+        id_rank[d] = r;
+    }
+    let key = |a: Addr, b: Addr| {
+        let n = |x: usize| x as u128 & 0xffff_ffff;
+        n(id_rank[a.0]) << 96 | n(a.1) << 64 | n(id_rank[b.0]) << 32 | n(b.1)
+    };
+    let keys: Vec<u128> = selected.iter().map(|c| key(c.a, c.b)).collect();
+    let slots: Vec<Option<Link>> = selected
         .par_iter()
         .zip(of_pair.par_iter())
         .map(|(c, &u)| {
             if classified.tick() {
                 return None;
             }
-            let (tokens, evidence) = parts[u].as_ref()?;
-            let l = make_link_with(c, tokens, evidence.clone());
+            let (detail, evidence) = parts[u].as_ref()?;
+            let l = make_link_with(c, detail, evidence.clone());
             // A conflict needs the same event first; a quotation both
             // sentences share for the most part is that evidence by itself
             // ("the sneakiest, most nefarious coup in history" against "the
@@ -367,36 +427,39 @@ pub fn compare(
                 || l.reasons
                     .iter()
                     .any(|r| r.kind == ReasonKind::QuoteWording && r.conflict);
-            kept.then_some(((c.a, c.b), l))
+            kept.then_some(l)
         })
         .collect();
-    let mut links: Vec<((Addr, Addr), Link)> = slots.into_iter().flatten().collect();
+    drop(parts);
+    // Sorted in place, the empty slots last and cut off, then unwrapped in
+    // place: no second vector of links at the moment memory peaks.
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    order.sort_unstable_by_key(|&i| (slots[i].is_none(), keys[i]));
+    let mut links = slots;
+    permute(&mut links, &order);
+    links.truncate(
+        links
+            .iter()
+            .position(Option::is_none)
+            .unwrap_or(links.len()),
+    );
     if progress.cancelled() {
         return Err(Error::Cancelled);
     }
-    // Links in the order of their sentence ids (report id as text, then
-    // sentence number), from each report's rank by id: no key to allocate.
-    let mut by_id: Vec<usize> = (0..docs.len()).collect();
-    by_id.sort_by(|&x, &y| docs[x].id.cmp(&docs[y].id));
-    let mut id_rank = vec![0usize; docs.len()];
-    for (r, &d) in by_id.iter().enumerate() {
-        id_rank[d] = r;
-    }
-    links.sort_by_key(|((a, b), _)| (id_rank[a.0], a.1, id_rank[b.0], b.1));
-    let link_addrs: Vec<(Addr, Addr)> = links.iter().map(|(k, _)| *k).collect();
-    let links: Vec<Link> = links.into_iter().map(|(_, l)| l).collect();
+    let link_addrs: Vec<(Addr, Addr)> = order[..links.len()]
+        .iter()
+        .map(|&i| (selected[i].a, selected[i].b))
+        .collect();
+    drop((order, keys));
+    // (All are `Some` now; `map_while` reuses the vector, where `flatten`
+    // copied it.)
+    let links: Vec<Link> = links.into_iter().map_while(|l| l).collect();
     // The scored pairs and the shared parts are in the links now.
-    drop((parts, of_pair, selected));
-
-    let over = |opts: &Options| opts.deadline.is_some_and(|d| started.elapsed() > d);
+    drop((of_pair, selected));
 
     // Contradictions inside one report.
     let mut internal = Vec::new();
-    if opts.internal && !over(opts) {
-        let mut iopts = opts.align.clone();
-        iopts.threshold = opts.align.threshold.max(0.5);
-        let cands =
-            align::candidates_watched(&analyses, &class, &idf, matcher, &iopts, true, &NoProgress);
+    if let Some(cands) = internal_cands {
         // A report contradicts itself only when it says two incompatible
         // things about one event in its own voice: both sentences must be
         // about the same event, and neither may report what someone else
@@ -564,6 +627,34 @@ pub fn compare(
     })
 }
 
+/// Reorder `items` in place so that position `i` holds what was at
+/// `order[i]` (`order` a permutation), cycle by cycle: no second vector.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !done[at] {
+            done[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// How the links between copies of one pair of sentences get their
+/// relation, reasons and diff.
+enum Detail {
+    /// Placed from the classification made for the first of them.
+    Template(classify::Template),
+    /// Classified one by one from the pair's word diff (the classification
+    /// depended on the reports' dates).
+    Tokens(classify::TokenDiff),
+}
+
 /// A report's publication date, when it has a valid one.
 fn doc_date(r: &Report) -> Option<NaiveDate> {
     r.meta
@@ -580,11 +671,13 @@ fn dating_link(
     analyses: &[Vec<SentenceAnalysis>],
     names: &[String],
 ) -> Link {
-    let side = |(d, s): (usize, usize)| Side {
-        s: &analyses[d][s],
-        offset: docs[d].sentences[s].0.span.start,
-        name: &names[d],
-        date: None,
+    let side = |(d, s): (usize, usize)| {
+        Side::new(
+            &analyses[d][s],
+            docs[d].sentences[s].0.span.start,
+            &names[d],
+            None,
+        )
     };
     let part = |x: &crate::dating::Dated| {
         let m = &analyses[x.at.0][x.at.1].dates[x.mention];
@@ -1230,18 +1323,8 @@ impl PairScorer {
         let para = m.paraphrase(&f);
         let (relation, reasons) = if same >= self.threshold {
             let (r, reasons, _) = classify::classify(
-                Side {
-                    s: &sa,
-                    offset: 0,
-                    name: "A",
-                    date: None,
-                },
-                Side {
-                    s: &sb,
-                    offset: 0,
-                    name: "B",
-                    date: None,
-                },
+                Side::new(&sa, 0, "A", None),
+                Side::new(&sb, 0, "B", None),
                 &self.lex,
             );
             (r.as_str().to_string(), reasons)

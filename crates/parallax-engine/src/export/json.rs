@@ -8,9 +8,76 @@ use crate::model::{Comparison, SCHEMA};
 /// Write the JSON on one line: the form for files and programs. Indenting
 /// doubles the size (100 reports of 100 sentences: 360 MB against 710 MB)
 /// and adds a sixth to the time of the whole comparison.
+///
+/// The bytes are exactly `serde_json`'s for the whole model, but the links
+/// (nine tenths of a large comparison's JSON) are written in batches, each
+/// batch on every core into buffers that are then written in order: one
+/// core wrote 330 MB in 0.43 s at 100 reports.
 pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
-    serde_json::to_writer(&mut *out, cmp)?;
-    writeln!(out)?;
+    use rayon::prelude::*;
+    // Every field, so that a new one cannot be left out here.
+    let Comparison {
+        schema,
+        generator,
+        documents,
+        links,
+        internal,
+        clusters,
+        unique,
+        quotes,
+        framing,
+        topics,
+    } = cmp;
+    let field = |out: &mut dyn Write, name: &str, first: bool| -> Result<()> {
+        let sep = if first { "{" } else { "," };
+        write!(out, "{sep}\"{name}\":")?;
+        Ok(())
+    };
+    field(out, "schema", true)?;
+    serde_json::to_writer(&mut *out, schema)?;
+    field(out, "generator", false)?;
+    serde_json::to_writer(&mut *out, generator)?;
+    field(out, "documents", false)?;
+    serde_json::to_writer(&mut *out, documents)?;
+    field(out, "links", false)?;
+    out.write_all(b"[")?;
+    const BATCH: usize = 8192;
+    const PIECE: usize = 512;
+    for (n, batch) in links.chunks(BATCH).enumerate() {
+        let pieces: Vec<Vec<u8>> = batch
+            .par_chunks(PIECE)
+            .map(|piece| -> Result<Vec<u8>> {
+                let mut buf = Vec::with_capacity(piece.len() * 1024);
+                for (i, l) in piece.iter().enumerate() {
+                    if i > 0 {
+                        buf.push(b',');
+                    }
+                    serde_json::to_writer(&mut buf, l)?;
+                }
+                Ok(buf)
+            })
+            .collect::<Result<_>>()?;
+        for (i, piece) in pieces.iter().enumerate() {
+            if n > 0 || i > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(piece)?;
+        }
+    }
+    out.write_all(b"]")?;
+    field(out, "internal", false)?;
+    serde_json::to_writer(&mut *out, internal)?;
+    field(out, "clusters", false)?;
+    serde_json::to_writer(&mut *out, clusters)?;
+    field(out, "unique", false)?;
+    serde_json::to_writer(&mut *out, unique)?;
+    field(out, "quotes", false)?;
+    serde_json::to_writer(&mut *out, quotes)?;
+    field(out, "framing", false)?;
+    serde_json::to_writer(&mut *out, framing)?;
+    field(out, "topics", false)?;
+    serde_json::to_writer(&mut *out, topics)?;
+    out.write_all(b"}\n")?;
     Ok(())
 }
 
@@ -51,4 +118,56 @@ pub fn read(name: &str, text: &str) -> Result<Comparison> {
         name: name.into(),
         message: format!("damaged comparison: {e}"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(cmp: &Comparison) -> Vec<u8> {
+        let mut expected = serde_json::to_vec(cmp).expect("serde_json");
+        expected.push(b'\n');
+        expected
+    }
+
+    fn written(cmp: &Comparison) -> Vec<u8> {
+        let mut out = Vec::new();
+        write(cmp, &mut out).expect("write");
+        out
+    }
+
+    fn sample() -> Comparison {
+        let texts = [
+            ("a.txt", "Morales resigned on Sunday after the army urged him to go. Nine people died in Sacaba on Friday. The capital was quiet."),
+            ("b.txt", "Morales resigned on Sunday after the army suggested he step down. Five people died in Sacaba on Friday, officials said."),
+            ("c.txt", "The president resigned on Sunday. At least nine people were killed in Sacaba on Friday. Schools stayed shut."),
+        ];
+        crate::compare::compare_texts(
+            &texts,
+            &crate::Options::default().created("2019-11-20T00:00:00Z"),
+        )
+        .expect("compare")
+    }
+
+    #[test]
+    fn the_batched_links_are_the_bytes_of_the_whole_model() {
+        let cmp = sample();
+        assert!(!cmp.links.is_empty());
+        assert_eq!(written(&cmp), whole(&cmp));
+    }
+
+    #[test]
+    fn batches_and_pieces_join_without_a_seam() {
+        // Enough links to fill several pieces and more than one batch, and a
+        // last batch that is not full.
+        let mut cmp = sample();
+        let seed = cmp.links.clone();
+        cmp.links = seed.iter().cycle().take(20_001).cloned().collect();
+        let out = written(&cmp);
+        assert_eq!(out, whole(&cmp));
+        let back: Comparison = serde_json::from_slice(&out).expect("valid JSON");
+        assert_eq!(back.links.len(), 20_001);
+        cmp.links.clear();
+        assert_eq!(written(&cmp), whole(&cmp));
+    }
 }
