@@ -368,18 +368,21 @@ fn entity_weight(idf: &Idf, e: &str) -> f64 {
 
 /// Call `f` with each item of `a` whose key `b` also has; both lists are
 /// sorted by that key and hold it once.
+///
+/// The merge steps both sides by comparison results instead of branching
+/// three ways: which side is behind is a coin toss the processor cannot
+/// predict, and these merges were the most of the feature vector's time
+/// (at 100 reports, 300,000 pairs each merge keys, trigrams, word pairs and
+/// function words).
 fn for_common<T, K: Ord>(a: &[T], b: &[T], key: impl Fn(&T) -> K, mut f: impl FnMut(&T)) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match key(&a[i]).cmp(&key(&b[j])) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                f(&a[i]);
-                i += 1;
-                j += 1;
-            }
+        let (x, y) = (key(&a[i]), key(&b[j]));
+        if x == y {
+            f(&a[i]);
         }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
 }
 
@@ -398,8 +401,13 @@ fn has_hash(v: &[(u64, f64)], h: u64) -> bool {
 /// How many items two sorted, deduplicated lists share (counted without
 /// collecting them: this runs several times for every candidate pair).
 fn count_common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
-    let mut n = 0;
-    for_common(a, b, |x| *x, |_| n += 1);
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
     n
 }
 
@@ -1170,6 +1178,23 @@ mod tests {
     }
 
     use super::*;
+
+    proptest::proptest! {
+        /// The branch-free merges find exactly the items both sorted lists
+        /// hold.
+        #[test]
+        fn merges_find_exactly_the_shared_items(
+            a in proptest::collection::btree_set(0u32..200, 0..80),
+            b in proptest::collection::btree_set(0u32..200, 0..80),
+        ) {
+            let (a, b): (Vec<u32>, Vec<u32>) = (a.into_iter().collect(), b.into_iter().collect());
+            let shared: Vec<u32> = a.iter().copied().filter(|x| b.contains(x)).collect();
+            proptest::prop_assert_eq!(count_common(&a, &b), shared.len());
+            let mut seen = Vec::new();
+            for_common(&a, &b, |x| *x, |x| seen.push(*x));
+            proptest::prop_assert_eq!(seen, shared);
+        }
+    }
     use crate::lexicon::Lexicon;
     use chrono::NaiveDate;
 
