@@ -118,7 +118,10 @@ fn link_between(
     let b = find(cmp, b.0, b.1);
     cmp.links
         .iter()
-        .find(|l| (a.contains(&l.a) && b.contains(&l.b)) || (a.contains(&l.b) && b.contains(&l.a)))
+        .find(|l| {
+            (a.iter().any(|x| *x == *l.a) && b.iter().any(|x| *x == *l.b))
+                || (a.iter().any(|x| *x == *l.b) && b.iter().any(|x| *x == *l.a))
+        })
         .cloned()
 }
 
@@ -184,7 +187,7 @@ fn seed_contradicts_itself_on_when_the_coup_attempt_began() {
     let l = cmp
         .internal
         .iter()
-        .find(|l| a.contains(&l.a) && b.contains(&l.b))
+        .find(|l| a.iter().any(|x| *x == *l.a) && b.iter().any(|x| *x == *l.b))
         .unwrap_or_else(|| panic!("not flagged: {:#?}", cmp.internal));
     assert_eq!(l.relation, Relation::Contradict);
     let r = l

@@ -176,7 +176,7 @@ fn mirrors_clean(cmp: &Comparison, other: &str) {
     let relations: HashMap<(&str, &str), Relation> = cmp
         .links
         .iter()
-        .map(|l| ((l.a.as_str(), l.b.as_str()), l.relation))
+        .map(|l| ((&*l.a, &*l.b), l.relation))
         .collect();
     let clean = doc(cmp, "clean");
     let twin = doc(cmp, other);

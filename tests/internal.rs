@@ -8,7 +8,7 @@ fn a_report_that_contradicts_itself_is_flagged_on_itself() {
         .expect("compare");
     assert_eq!(cmp.internal.len(), 1, "{:#?}", cmp.internal);
     let l = &cmp.internal[0];
-    assert_eq!((l.a.as_str(), l.b.as_str()), ("a:0", "a:2"));
+    assert_eq!((&*l.a, &*l.b), ("a:0", "a:2"));
     assert!(l
         .reasons
         .iter()
@@ -42,7 +42,7 @@ fn an_undated_report_whose_time_words_need_two_dates_is_flagged() {
     let cmp = strike("Dockers at the port of Valmora walked out on Sunday. The union leader Marta Ilves was arrested outside the port gates last week.");
     assert_eq!(cmp.internal.len(), 1, "{:#?}", cmp.internal);
     let l = &cmp.internal[0];
-    assert_eq!((l.a.as_str(), l.b.as_str()), ("blog:0", "blog:1"));
+    assert_eq!((&*l.a, &*l.b), ("blog:0", "blog:1"));
     let r = &l.reasons[0];
     assert_eq!(r.kind, parallax_engine::model::ReasonKind::Date);
     assert!(r.conflict);
@@ -77,7 +77,7 @@ fn a_day_carried_over_by_that_afternoon_is_compared_across_reports() {
     let l = cmp
         .links
         .iter()
-        .find(|l| l.a == "gazette:0" && l.b == "wire:1")
+        .find(|l| &*l.a == "gazette:0" && &*l.b == "wire:1")
         .unwrap_or_else(|| panic!("not linked: {:#?}", cmp.links));
     assert_eq!(l.relation, parallax_engine::model::Relation::Contradict);
     let r = l.reasons.iter().find(|r| r.conflict).expect("a conflict");

@@ -30,7 +30,7 @@ fn a_name_that_opens_a_sentence_is_the_name_found_elsewhere() {
     let l = cmp
         .links
         .iter()
-        .find(|l| (l.a.as_str(), l.b.as_str()) == ("a:0", "b:0"))
+        .find(|l| (&*l.a, &*l.b) == ("a:0", "b:0"))
         .unwrap_or_else(|| panic!("the two resignations link: {:#?}", cmp.links));
     assert_eq!(l.relation, Relation::Contradict, "{l:#?}");
     assert!(

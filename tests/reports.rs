@@ -403,8 +403,8 @@ fn csv_is_rfc4180_with_provenance_lines() {
     for (row, link) in rows[1..].iter().zip(&cmp.links) {
         assert_eq!(row.len(), 10);
         assert_eq!(row[9], view::evidence_line(link));
-        assert_eq!(row[1], link.a);
-        assert_eq!(row[4], link.b);
+        assert_eq!(row[1], *link.a);
+        assert_eq!(row[4], *link.b);
         assert_eq!(row[6], link.relation.as_str());
         let text_a = &cmp.sentence(&link.a).expect("a").1.text;
         // Text round-trips exactly unless it had to be defused as a formula.

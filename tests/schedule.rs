@@ -25,7 +25,7 @@ fn compare(reports: &[(&str, &str, &str, &str)]) -> Comparison {
 fn link<'c>(cmp: &'c Comparison, a: &str, b: &str) -> &'c parallax_engine::model::Link {
     cmp.links
         .iter()
-        .find(|l| (l.a.as_str(), l.b.as_str()) == (a, b) || (l.a.as_str(), l.b.as_str()) == (b, a))
+        .find(|l| (&*l.a, &*l.b) == (a, b) || (&*l.a, &*l.b) == (b, a))
         .unwrap_or_else(|| panic!("{a} and {b} link: {:#?}", cmp.links))
 }
 
@@ -69,7 +69,7 @@ fn a_time_bound_contradicts_a_report_that_no_date_was_set() {
             .unwrap_or_else(|| panic!("a polarity reason: {l:#?}"));
         // The reason points at the time bound and at the denial, and says
         // which report sets the time.
-        let (a_side, b_side) = if l.a == "a:0" {
+        let (a_side, b_side) = if &*l.a == "a:0" {
             (&r.a_spans, &r.b_spans)
         } else {
             (&r.b_spans, &r.a_spans)

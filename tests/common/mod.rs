@@ -130,7 +130,7 @@ pub fn relation(cmp: &Comparison, a: &Ref, b: &Ref) -> Option<Relation> {
         .iter()
         .chain(cmp.internal.iter())
         .filter(|l| {
-            (ia.contains(&l.a) && ib.contains(&l.b)) || (ia.contains(&l.b) && ib.contains(&l.a))
+            (ia.contains(&*l.a) && ib.contains(&*l.b)) || (ia.contains(&*l.b) && ib.contains(&*l.a))
         })
         .map(|l| l.relation)
         .max()
@@ -256,7 +256,7 @@ pub fn score(cmp: &Comparison, exp: &Expected, same_language_only: bool) -> Qual
         .iter()
         .filter(|l| l.relation == Relation::Contradict)
     {
-        if !annotated.contains(&(l.a.clone(), l.b.clone())) {
+        if !annotated.contains(&(l.a.to_string(), l.b.to_string())) {
             let same_lang = {
                 let da = parallax_engine::model::split_sentence_id(&l.a)
                     .map(|x| x.0)

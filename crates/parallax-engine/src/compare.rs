@@ -317,6 +317,15 @@ pub fn compare(
             doc_dates[d],
         )
     };
+    // Each sentence's id, once: every link of the sentence shares it.
+    let ids: Vec<Vec<std::sync::Arc<str>>> = docs
+        .iter()
+        .map(|p| {
+            (0..p.sentences.len())
+                .map(|i| sentence_id(&p.id, i).into())
+                .collect()
+        })
+        .collect();
     let make_link_with = |c: &Candidate,
                           detail: &Detail,
                           evidence: std::sync::Arc<[Contribution]>| {
@@ -325,8 +334,8 @@ pub fn compare(
             Detail::Tokens(tokens) => classify::classify_with(side(c.a), side(c.b), &lex, tokens),
         };
         Link {
-            a: sentence_id(&docs[c.a.0].id, c.a.1),
-            b: sentence_id(&docs[c.b.0].id, c.b.1),
+            a: std::sync::Arc::clone(&ids[c.a.0][c.a.1]),
+            b: std::sync::Arc::clone(&ids[c.b.0][c.b.1]),
             relation,
             score: round3(c.same),
             paraphrase: round3(c.paraphrase),
@@ -702,8 +711,8 @@ fn dating_link(
     let (sb, eb) = part(&c.b);
     let (diff, _) = classify::word_diff(side(c.a.at), side(c.b.at));
     Link {
-        a: sentence_id(&docs[c.a.at.0].id, c.a.at.1),
-        b: sentence_id(&docs[c.b.at.0].id, c.b.at.1),
+        a: sentence_id(&docs[c.a.at.0].id, c.a.at.1).into(),
+        b: sentence_id(&docs[c.b.at.0].id, c.b.at.1).into(),
         relation: Relation::Contradict,
         score: round3(c.a.witness.2.min(c.b.witness.2)),
         paraphrase: 0.0,
@@ -1027,7 +1036,7 @@ fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
     }
     let ends: Vec<Option<(usize, usize)>> = links
         .iter()
-        .map(|l| Some((*number.get(l.a.as_str())?, *number.get(l.b.as_str())?)))
+        .map(|l| Some((*number.get(&*l.a)?, *number.get(&*l.b)?)))
         .collect();
     let mut sorted: Vec<usize> = (0..links.len()).filter(|&i| ends[i].is_some()).collect();
     sorted.sort_by(|&x, &y| {
@@ -1203,12 +1212,12 @@ fn quote_matches(
                     == crate::text::fold(tb).trim_matches(|c: char| !c.is_alphanumeric());
                 out.push(QuoteMatch {
                     a: QuoteRef {
-                        sentence: l.a.clone(),
+                        sentence: l.a.to_string(),
                         span: qa.span.offset(oa),
                         speaker: qa.speaker.as_ref().map(|s| s.1.clone()),
                     },
                     b: QuoteRef {
-                        sentence: l.b.clone(),
+                        sentence: l.b.to_string(),
                         span: qb.span.offset(ob),
                         speaker: qb.speaker.as_ref().map(|s| s.1.clone()),
                     },

@@ -352,10 +352,14 @@ pub enum DiffTag {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
-    /// Sentence id of one side (the smaller id).
-    pub a: String,
+    /// Sentence id of one side (the smaller id). Shared with every other
+    /// link of the sentence: a large comparison holds hundreds of thousands
+    /// of links and only thousands of sentences.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub a: std::sync::Arc<str>,
     /// Sentence id of the other side.
-    pub b: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub b: std::sync::Arc<str>,
     /// The relation.
     pub relation: Relation,
     /// Probability (0..1) that both sentences state the same claim.
@@ -461,7 +465,7 @@ impl Comparison {
     pub fn links_of<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a Link> + 'a {
         self.links
             .iter()
-            .filter(move |l| l.a == sentence || l.b == sentence)
+            .filter(move |l| &*l.a == sentence || &*l.b == sentence)
     }
 
     /// A display name for a document: outlet, else title, else id.

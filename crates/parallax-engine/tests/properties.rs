@@ -89,7 +89,7 @@ fn report() -> impl Strategy<Value = String> {
 fn links(cmp: &Comparison) -> BTreeSet<(String, String, Relation)> {
     cmp.links
         .iter()
-        .map(|l| (l.a.clone(), l.b.clone(), l.relation))
+        .map(|l| (l.a.to_string(), l.b.to_string(), l.relation))
         .collect()
 }
 
@@ -131,7 +131,7 @@ proptest! {
         let text = |id: &str| docs.iter().flat_map(|d| &d.sentences).find(|s| s.id == id).map(|s| s.text.clone());
         for s in &docs[0].sentences {
             let twin = cmp.links.iter().find(|l| {
-                (l.a == s.id || l.b == s.id) && text(&l.a) == text(&l.b)
+                (*l.a == s.id || *l.b == s.id) && text(&l.a) == text(&l.b)
             });
             prop_assert!(twin.is_some(), "{} has no twin", s.text);
             prop_assert_eq!(twin.map(|l| l.relation), Some(Relation::Verbatim), "{}", s.text);

@@ -9,7 +9,9 @@ import type { Relation } from "./Relation";
  */
 export type Link = { 
 /**
- * Sentence id of one side (the smaller id).
+ * Sentence id of one side (the smaller id). Shared with every other
+ * link of the sentence: a large comparison holds hundreds of thousands
+ * of links and only thousands of sentences.
  */
 a: string, 
 /**

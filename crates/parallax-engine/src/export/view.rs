@@ -83,7 +83,7 @@ fn severity(r: Relation) -> u8 {
 pub fn standings(cmp: &Comparison) -> BTreeMap<&str, Standing> {
     let mut out: BTreeMap<&str, Standing> = BTreeMap::new();
     for l in &cmp.links {
-        for id in [l.a.as_str(), l.b.as_str()] {
+        for id in [&*l.a, &*l.b] {
             let e = out.entry(id).or_insert(Standing::Linked(l.relation));
             if let Standing::Linked(r) = *e {
                 if severity(l.relation) > severity(r) {
