@@ -361,10 +361,11 @@ pub fn compare(
     let bar = opts.align.contradiction;
     let (unique, of_pair) = align::unique_pairs(selected.iter().map(|c| (c.a, c.b)), &class);
     let classified = Ticker::new(progress, "classify", unique.len() + selected.len());
-    // One entry per distinct pair, in order (`None` once cancelled).
-    // So is the classification, but for where the sentences sit and what
-    // their reports are called (and, rarely, the reports' dates): it is
-    // made once here as a template and placed for each link.
+    // One entry per distinct pair, in order (`None` once cancelled). The
+    // classification too depends on the two analyses alone, but for where
+    // the sentences sit and what their reports are called (and, rarely, the
+    // reports' dates): it is made once here as a template and placed for
+    // each link.
     let parts: Vec<Option<_>> = unique
         .par_iter()
         .map(|&i| {
@@ -401,12 +402,9 @@ pub fn compare(
             ..c
         })
         .collect();
-    // One slot per selected pair, each written where it belongs (a filtered
-    // parallel iterator gathers pieces and copies them into a second
-    // vector: at 100 reports that held 300,000 links twice), then the
-    // empty slots dropped.
     // Links in the order of their sentence ids (report id as text, then
-    // sentence number), from each report's rank by id: one number per link.
+    // sentence number), from each report's rank by id: one number per link
+    // (reports and sentences number far fewer than 2^32 each).
     let mut by_id: Vec<usize> = (0..docs.len()).collect();
     by_id.sort_by(|&x, &y| docs[x].id.cmp(&docs[y].id));
     let mut id_rank = vec![0usize; docs.len()];
@@ -418,6 +416,10 @@ pub fn compare(
         n(id_rank[a.0]) << 96 | n(a.1) << 64 | n(id_rank[b.0]) << 32 | n(b.1)
     };
     let keys: Vec<u128> = selected.iter().map(|c| key(c.a, c.b)).collect();
+    // One slot per selected pair, each written where it belongs (a filtered
+    // parallel iterator gathers pieces and copies them into a second
+    // vector: at 100 reports that held 300,000 links twice), then the
+    // empty slots dropped.
     let slots: Vec<Option<Link>> = selected
         .par_iter()
         .zip(of_pair.par_iter())
@@ -1350,5 +1352,23 @@ impl PairScorer {
             reasons,
             evidence: m.explain(&f, &sa, &sb, 4),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        // A cycle of four, a fixed point and a swap.
+        let order = [3, 0, 1, 2, 4, 6, 5];
+        let mut items: Vec<char> = "abcdefg".chars().collect();
+        permute(&mut items, &order);
+        let expected: Vec<char> = order.iter().map(|&i| (b'a' + i as u8) as char).collect();
+        assert_eq!(items, expected);
+        let mut none: Vec<u8> = Vec::new();
+        permute(&mut none, &[]);
+        assert!(none.is_empty());
     }
 }
