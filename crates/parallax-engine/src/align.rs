@@ -125,7 +125,7 @@ pub struct Index {
 }
 
 /// An index key's weight: its idf, one more for an entity.
-fn key_idf(idf: &Idf, k: &str) -> f64 {
+fn key_weight(idf: &Idf, k: &str) -> f64 {
     idf.get(k.strip_prefix('@').unwrap_or(k)) + if k.starts_with('@') { 1.0 } else { 0.0 }
 }
 
@@ -157,7 +157,7 @@ impl Index {
             .map(|d| {
                 d.iter()
                     .map(|k| {
-                        let mut v: Vec<f64> = k.iter().map(|x| key_idf(idf, x)).collect();
+                        let mut v: Vec<f64> = k.iter().map(|x| key_weight(idf, x)).collect();
                         v.sort_by(f64::total_cmp);
                         v.iter().sum::<f64>()
                     })
@@ -201,7 +201,6 @@ pub fn candidates_watched(
         mass,
         profiles,
     } = index;
-    let key_idf = |k: &str| key_idf(idf, k);
     // Keep the work per sentence from growing with the reports as long as
     // that costs no counterpart: the per-report candidate count shrinks so
     // each sentence scores about 200 pairs, down to two per report (from
@@ -264,7 +263,7 @@ pub fn candidates_watched(
                     if p.len() > opts.max_postings {
                         continue;
                     }
-                    let w = key_idf(k);
+                    let w = key_weight(idf, k);
                     // Postings are in document order: within one report
                     // only that report's run of them counts.
                     let p = if internal {

@@ -28,19 +28,10 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
         framing,
         topics,
     } = cmp;
-    let field = |out: &mut dyn Write, name: &str, first: bool| -> Result<()> {
-        let sep = if first { "{" } else { "," };
-        write!(out, "{sep}\"{name}\":")?;
-        Ok(())
-    };
-    field(out, "schema", true)?;
-    serde_json::to_writer(&mut *out, schema)?;
-    field(out, "generator", false)?;
-    serde_json::to_writer(&mut *out, generator)?;
-    field(out, "documents", false)?;
-    serde_json::to_writer(&mut *out, documents)?;
-    field(out, "links", false)?;
-    out.write_all(b"[")?;
+    member(out, '{', "schema", schema)?;
+    member(out, ',', "generator", generator)?;
+    member(out, ',', "documents", documents)?;
+    write!(out, ",\"links\":[")?;
     const BATCH: usize = 8192;
     const PIECE: usize = 512;
     for (n, batch) in links.chunks(BATCH).enumerate() {
@@ -65,19 +56,20 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
         }
     }
     out.write_all(b"]")?;
-    field(out, "internal", false)?;
-    serde_json::to_writer(&mut *out, internal)?;
-    field(out, "clusters", false)?;
-    serde_json::to_writer(&mut *out, clusters)?;
-    field(out, "unique", false)?;
-    serde_json::to_writer(&mut *out, unique)?;
-    field(out, "quotes", false)?;
-    serde_json::to_writer(&mut *out, quotes)?;
-    field(out, "framing", false)?;
-    serde_json::to_writer(&mut *out, framing)?;
-    field(out, "topics", false)?;
-    serde_json::to_writer(&mut *out, topics)?;
+    member(out, ',', "internal", internal)?;
+    member(out, ',', "clusters", clusters)?;
+    member(out, ',', "unique", unique)?;
+    member(out, ',', "quotes", quotes)?;
+    member(out, ',', "framing", framing)?;
+    member(out, ',', "topics", topics)?;
     out.write_all(b"}\n")?;
+    Ok(())
+}
+
+/// One member of the model's object, after `sep` (`{` for the first).
+fn member(out: &mut dyn Write, sep: char, name: &str, value: &impl serde::Serialize) -> Result<()> {
+    write!(out, "{sep}\"{name}\":")?;
+    serde_json::to_writer(&mut *out, value)?;
     Ok(())
 }
 
