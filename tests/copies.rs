@@ -95,7 +95,7 @@ fn check(cmp: &Comparison) {
         seen.extend(words(&l.b, &r.b_spans));
         seen.sort();
         assert_eq!(seen, vec!["Nine", "Three"], "{r:?}");
-        for d in &l.diff {
+        for d in l.diff.iter() {
             if let (Some(a), Some(b)) = (d.a, d.b) {
                 assert_eq!(
                     text(&l.a)[a.start..a.end].to_lowercase(),

@@ -43,7 +43,7 @@ fn an_undated_report_whose_time_words_need_two_dates_is_flagged() {
     assert_eq!(cmp.internal.len(), 1, "{:#?}", cmp.internal);
     let l = &cmp.internal[0];
     assert_eq!((&*l.a, &*l.b), ("blog:0", "blog:1"));
-    let r = &l.reasons[0];
+    let r = l.reasons.get(0).expect("a reason");
     assert_eq!(r.kind, parallax_engine::model::ReasonKind::Date);
     assert!(r.conflict);
     let doc = cmp.document("blog").expect("blog");

@@ -13,11 +13,15 @@
 //! wording → **verbatim**; else **agree**.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::analyse::SentenceAnalysis;
 use crate::features::hash_str;
 use crate::lexicon::Lexicon;
-use crate::model::{DiffOp, DiffTag, MarkKind, Reason, ReasonKind, Relation, Span};
+use crate::model::{
+    DiffOp, DiffTag, MarkKind, Reason, ReasonKind, Reasons, Relation, Span, WordDiff, NAME_A,
+    NAME_B,
+};
 
 /// A sentence with where it sits in its document.
 #[derive(Clone, Copy)]
@@ -67,37 +71,19 @@ impl<'a> Side<'a> {
     }
 }
 
-/// Stand-ins for the two report names in a [`Template`]'s explanations
-/// (private-use characters; a template is not made for sentences that
-/// contain them).
-const NAME_A: &str = "\u{E000}";
-const NAME_B: &str = "\u{E001}";
-
-/// `text` with the stand-ins replaced by the names, in one pass (a name
-/// may itself hold a stand-in character).
-fn named(text: &str, a: &str, b: &str) -> String {
-    let mut out = String::with_capacity(text.len() + a.len() + b.len());
-    for c in text.chars() {
-        match c {
-            '\u{E000}' => out.push_str(a),
-            '\u{E001}' => out.push_str(b),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A pair's classification with its spans relative to each sentence and the
 /// report names left as stand-ins. Links between copies of the same two
 /// sentences (wire copy in many reports) differ only in where the sentences
 /// sit and what their reports are called, so the classification is made
-/// once per pair of copies and placed for each link. At 100 reports the
-/// 282,013 links held 50,614 distinct pairs of copies, and classifying every
-/// link was a third of the comparison.
+/// once per pair of copies, and its reasons and diff are shared by every
+/// such link ([`Reasons`], [`WordDiff`]), which places them when they are
+/// read. At 100 reports the 282,013 links held 50,614 distinct pairs of
+/// copies; classifying every link was a third of the comparison, and
+/// holding every link's own reasons and diff 140 MB.
 pub struct Template {
     relation: Relation,
-    reasons: Vec<Reason>,
-    diff: Vec<DiffOp>,
+    reasons: Arc<[Reason]>,
+    diff: Arc<[DiffOp]>,
 }
 
 impl Template {
@@ -114,7 +100,8 @@ impl Template {
         lex: &Lexicon,
         tokens: &TokenDiff,
     ) -> Option<Template> {
-        let stand_in = |s: &SentenceAnalysis| s.text.contains(NAME_A) || s.text.contains(NAME_B);
+        // The report names are stand-ins, placed with each link.
+        let stand_in = |s: &SentenceAnalysis| s.text.contains([NAME_A, NAME_B]);
         if stand_in(a) || stand_in(b) {
             return None;
         }
@@ -127,46 +114,32 @@ impl Template {
             date_read: Some(&read),
         };
         let (relation, reasons, diff) = classify_with(
-            side(a, NAME_A, date_a),
-            side(b, NAME_B, date_b),
+            side(a, NAME_A.encode_utf8(&mut [0; 4]), date_a),
+            side(b, NAME_B.encode_utf8(&mut [0; 4]), date_b),
             lex,
             tokens,
         );
-        (!read.get()).then_some(Template {
+        (!read.get()).then(|| Template {
             relation,
-            reasons,
-            diff,
+            reasons: reasons.into(),
+            diff: diff.into(),
         })
     }
 
-    /// The classification for copies at `a` and `b`: what [`classify_with`]
-    /// gives for them.
-    pub fn place(&self, a: Side, b: Side) -> (Relation, Vec<Reason>, Vec<DiffOp>) {
-        let (oa, ob) = (a.offset, b.offset);
-        let shift = |v: &[Span], o: usize| v.iter().map(|s| s.offset(o)).collect();
-        let reasons = self
-            .reasons
-            .iter()
-            .map(|r| Reason {
-                kind: r.kind,
-                conflict: r.conflict,
-                a_spans: shift(&r.a_spans, oa),
-                b_spans: shift(&r.b_spans, ob),
-                explanation: named(&r.explanation, a.name, b.name),
-            })
-            .collect();
-        let diff = self
-            .diff
-            .iter()
-            .map(|d| DiffOp {
-                op: d.op,
-                a: d.a.map(|s| s.offset(oa)),
-                b: d.b.map(|s| s.offset(ob)),
-            })
-            .collect();
-        (self.relation, reasons, diff)
+    /// The classification for copies whose sentences start at `starts` in
+    /// reports called `names`: what [`classify_with`] gives for them, with
+    /// the reasons and the diff shared by every such link.
+    pub fn place(&self, starts: (usize, usize), names: (Arc<str>, Arc<str>)) -> Placed {
+        (
+            self.relation,
+            Reasons::shared(self.reasons.clone(), starts, names),
+            WordDiff::shared(self.diff.clone(), starts),
+        )
     }
 }
+
+/// A link's relation, reasons and word diff.
+pub type Placed = (Relation, Reasons, WordDiff);
 
 /// Word diff ratio above which two sentences count as shared wording.
 pub const VERBATIM_RATIO: f64 = 0.9;
@@ -1227,10 +1200,10 @@ mod tests {
             Side::new(&sa, 120, "The Wire (Nov 11)", dates[0]),
             Side::new(&sb, 7, "El Diario", dates[1]),
         );
-        let placed = t.place(x, y);
+        let placed = t.place((120, 7), ("The Wire (Nov 11)".into(), "El Diario".into()));
         let own = classify_with(x, y, &lex, &tokens);
         assert!(!own.1.is_empty());
-        Some(placed == own)
+        Some(placed == (own.0, own.1.into(), own.2.into()))
     }
 
     #[test]

@@ -317,6 +317,9 @@ pub fn compare(
             doc_dates[d],
         )
     };
+    let start = |(d, s): (usize, usize)| docs[d].sentences[s].0.span.start;
+    // Each report's name, once, for the links' shared reasons.
+    let shared_names: Vec<std::sync::Arc<str>> = names.iter().map(|n| n.as_str().into()).collect();
     // Each sentence's id, once: every link of the sentence shares it.
     let ids: Vec<Vec<std::sync::Arc<str>>> = docs
         .iter()
@@ -326,24 +329,30 @@ pub fn compare(
                 .collect()
         })
         .collect();
-    let make_link_with = |c: &Candidate,
-                          detail: &Detail,
-                          evidence: std::sync::Arc<[Contribution]>| {
-        let (relation, reasons, diff) = match detail {
-            Detail::Template(t) => t.place(side(c.a), side(c.b)),
-            Detail::Tokens(tokens) => classify::classify_with(side(c.a), side(c.b), &lex, tokens),
+    let make_link_with =
+        |c: &Candidate, detail: &Detail, evidence: std::sync::Arc<[Contribution]>| {
+            let (relation, reasons, diff) = match detail {
+                Detail::Template(t) => t.place(
+                    (start(c.a), start(c.b)),
+                    (shared_names[c.a.0].clone(), shared_names[c.b.0].clone()),
+                ),
+                Detail::Tokens(tokens) => {
+                    let (r, reasons, diff) =
+                        classify::classify_with(side(c.a), side(c.b), &lex, tokens);
+                    (r, reasons.into(), diff.into())
+                }
+            };
+            Link {
+                a: std::sync::Arc::clone(&ids[c.a.0][c.a.1]),
+                b: std::sync::Arc::clone(&ids[c.b.0][c.b.1]),
+                relation,
+                score: round3(c.same),
+                paraphrase: round3(c.paraphrase),
+                reasons,
+                evidence,
+                diff,
+            }
         };
-        Link {
-            a: std::sync::Arc::clone(&ids[c.a.0][c.a.1]),
-            b: std::sync::Arc::clone(&ids[c.b.0][c.b.1]),
-            relation,
-            score: round3(c.same),
-            paraphrase: round3(c.paraphrase),
-            reasons,
-            evidence,
-            diff,
-        }
-    };
     // The word diff and the matcher's evidence depend on the two analyses
     // alone: computed once per pair of equal analyses (wire copy), shared by
     // every link between copies of the same two sentences.
@@ -519,7 +528,7 @@ pub fn compare(
             match internal.iter_mut().find(|x| x.a == l.a && x.b == l.b) {
                 Some(x) => {
                     x.relation = Relation::Contradict;
-                    x.reasons.extend(l.reasons);
+                    x.reasons = x.reasons.iter().chain(l.reasons.iter()).collect();
                 }
                 None => internal.push(l),
             }
@@ -718,7 +727,7 @@ fn dating_link(
         relation: Relation::Contradict,
         score: round3(c.a.witness.2.min(c.b.witness.2)),
         paraphrase: 0.0,
-        reasons: vec![Reason {
+        reasons: Reasons::from(vec![Reason {
             kind: ReasonKind::Date,
             conflict: true,
             a_spans: vec![sa],
@@ -727,9 +736,9 @@ fn dating_link(
                 "{} has no date: {ea}; {eb}. No one date fits both.",
                 names[c.a.at.0]
             ),
-        }],
+        }]),
         evidence: Default::default(),
-        diff,
+        diff: diff.into(),
     }
 }
 

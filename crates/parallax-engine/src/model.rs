@@ -10,6 +10,8 @@
 //! `a < b` (by id), so the order in which reports were given does not change
 //! the result.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// The schema tag written into every serialised comparison.
@@ -325,7 +327,7 @@ pub struct Contribution {
 
 /// One step of a word diff between two linked sentences.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DiffOp {
     /// `equal`, `delete` (only in a) or `insert` (only in b).
     pub op: DiffTag,
@@ -356,10 +358,10 @@ pub struct Link {
     /// link of the sentence: a large comparison holds hundreds of thousands
     /// of links and only thousands of sentences.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub a: std::sync::Arc<str>,
+    pub a: Arc<str>,
     /// Sentence id of the other side.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub b: std::sync::Arc<str>,
+    pub b: Arc<str>,
     /// The relation.
     pub relation: Relation,
     /// Probability (0..1) that both sentences state the same claim.
@@ -367,13 +369,237 @@ pub struct Link {
     /// Probability (0..1) that they state it with no material difference.
     pub paraphrase: f64,
     /// Typed reasons with spans on both sides.
-    pub reasons: Vec<Reason>,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Reason>"))]
+    pub reasons: Reasons,
     /// The matcher's strongest feature contributions, in words. They depend
     /// on the two sentences' analyses alone, so every link between copies
     /// of the same two sentences (wire copy) shares one list.
-    pub evidence: std::sync::Arc<[Contribution]>,
+    pub evidence: Arc<[Contribution]>,
     /// Word diff of the two sentences.
-    pub diff: Vec<DiffOp>,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<DiffOp>"))]
+    pub diff: WordDiff,
+}
+
+/// The stand-in for side a's report name in [`Reasons::shared`]
+/// explanations (a private-use character).
+pub const NAME_A: char = '\u{E000}';
+/// The stand-in for side b's report name.
+pub const NAME_B: char = '\u{E001}';
+
+/// A link's reasons, in the JSON an array of [`Reason`].
+///
+/// The links between copies of the same two sentences (wire copy in many
+/// reports) give the same reasons but for where the sentences sit and
+/// what their reports are called. They share one list, with spans relative
+/// to each sentence and [`NAME_A`] and [`NAME_B`] in the explanations; each
+/// link keeps only where its sentences start and its two report names,
+/// and a reason is placed when it is read or written. At 100 reports of
+/// 100 sentences (282,013 links, 50,614 distinct pairs of copies) the
+/// reasons and diffs held apart were 140 MB of a 390 MB peak.
+#[derive(Clone, Default)]
+pub struct Reasons {
+    items: Arc<[Reason]>,
+    /// Where each side's sentence starts in its document.
+    starts: (usize, usize),
+    /// The report names for the stand-ins, when the list has them.
+    names: Option<(Arc<str>, Arc<str>)>,
+}
+
+impl Reasons {
+    /// A list made for a pair of sentences with spans relative to each and
+    /// the stand-ins for the report names, placed for sentences starting
+    /// at `starts` in reports called `names`.
+    pub fn shared(
+        items: Arc<[Reason]>,
+        starts: (usize, usize),
+        names: (Arc<str>, Arc<str>),
+    ) -> Self {
+        Reasons {
+            items,
+            starts,
+            names: Some(names),
+        }
+    }
+    /// How many reasons.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    /// No reason at all.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    /// Reason `i`, placed.
+    pub fn get(&self, i: usize) -> Option<Reason> {
+        self.items.get(i).map(|r| self.place(r))
+    }
+    /// The reasons, placed: spans in each document, names filled in.
+    pub fn iter(&self) -> ReasonIter<'_> {
+        ReasonIter {
+            reasons: self,
+            items: self.items.iter(),
+        }
+    }
+    fn place(&self, r: &Reason) -> Reason {
+        let (a, b) = self.starts;
+        let shift = |v: &[Span], by: usize| v.iter().map(|s| s.offset(by)).collect();
+        Reason {
+            kind: r.kind,
+            conflict: r.conflict,
+            a_spans: shift(&r.a_spans, a),
+            b_spans: shift(&r.b_spans, b),
+            explanation: match &self.names {
+                Some((na, nb)) => named(&r.explanation, na, nb),
+                None => r.explanation.clone(),
+            },
+        }
+    }
+}
+
+/// `text` with the stand-ins replaced by the names, in one pass (a name
+/// may itself hold a stand-in character).
+fn named(text: &str, a: &str, b: &str) -> String {
+    let mut out = String::with_capacity(text.len() + a.len() + b.len());
+    for c in text.chars() {
+        match c {
+            NAME_A => out.push_str(a),
+            NAME_B => out.push_str(b),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The placed reasons of a [`Reasons`].
+pub struct ReasonIter<'a> {
+    reasons: &'a Reasons,
+    items: std::slice::Iter<'a, Reason>,
+}
+
+impl Iterator for ReasonIter<'_> {
+    type Item = Reason;
+    fn next(&mut self) -> Option<Reason> {
+        self.items.next().map(|r| self.reasons.place(r))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.items.size_hint()
+    }
+}
+
+impl ExactSizeIterator for ReasonIter<'_> {}
+
+impl<'a> IntoIterator for &'a Reasons {
+    type Item = Reason;
+    type IntoIter = ReasonIter<'a>;
+    fn into_iter(self) -> ReasonIter<'a> {
+        self.iter()
+    }
+}
+
+impl From<Vec<Reason>> for Reasons {
+    /// Reasons already placed (spans in each document, real names).
+    fn from(items: Vec<Reason>) -> Self {
+        Reasons {
+            items: items.into(),
+            starts: (0, 0),
+            names: None,
+        }
+    }
+}
+
+impl FromIterator<Reason> for Reasons {
+    fn from_iter<I: IntoIterator<Item = Reason>>(iter: I) -> Self {
+        Reasons::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl PartialEq for Reasons {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for Reasons {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Reasons {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Reasons {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Reason>::deserialize(d).map(Reasons::from)
+    }
+}
+
+/// A link's word diff, in the JSON an array of [`DiffOp`]. Shared like
+/// [`Reasons`] by the links between copies of the same two sentences,
+/// with spans relative to each sentence.
+#[derive(Clone, Default)]
+pub struct WordDiff {
+    ops: Arc<[DiffOp]>,
+    /// Where each side's sentence starts in its document.
+    starts: (usize, usize),
+}
+
+impl WordDiff {
+    /// A diff with spans relative to each sentence, placed for sentences
+    /// starting at `starts`.
+    pub fn shared(ops: Arc<[DiffOp]>, starts: (usize, usize)) -> Self {
+        WordDiff { ops, starts }
+    }
+    /// How many steps.
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+    /// No step at all.
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+    /// The steps, with spans in each document.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = DiffOp> + '_ {
+        let (a, b) = self.starts;
+        self.ops.iter().map(move |d| DiffOp {
+            op: d.op,
+            a: d.a.map(|s| s.offset(a)),
+            b: d.b.map(|s| s.offset(b)),
+        })
+    }
+}
+
+impl From<Vec<DiffOp>> for WordDiff {
+    /// Steps already placed (spans in each document).
+    fn from(ops: Vec<DiffOp>) -> Self {
+        WordDiff::shared(ops.into(), (0, 0))
+    }
+}
+
+impl PartialEq for WordDiff {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for WordDiff {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for WordDiff {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for WordDiff {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<DiffOp>::deserialize(d).map(WordDiff::from)
+    }
 }
 
 /// A story point: sentences across reports that tell the same thing.
@@ -502,4 +728,94 @@ pub fn split_sentence_id(id: &str) -> Option<(&str, usize)> {
 /// Build a sentence id.
 pub fn sentence_id(doc: &str, index: usize) -> String {
     format!("{doc}:{index}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(a: Span, b: Span, explanation: &str) -> Reason {
+        Reason {
+            kind: ReasonKind::Number,
+            conflict: true,
+            a_spans: vec![a],
+            b_spans: vec![b],
+            explanation: explanation.into(),
+        }
+    }
+
+    #[test]
+    fn shared_reasons_and_diffs_read_and_write_as_their_placed_lists() {
+        let items = vec![reason(
+            Span::new(0, 4),
+            Span::new(2, 6),
+            "\u{E000} says 'nine', \u{E001} says 'five'",
+        )];
+        let ops = vec![
+            DiffOp {
+                op: DiffTag::Equal,
+                a: Some(Span::new(5, 9)),
+                b: Some(Span::new(0, 4)),
+            },
+            DiffOp {
+                op: DiffTag::Insert,
+                a: None,
+                b: Some(Span::new(4, 8)),
+            },
+        ];
+        let names: (Arc<str>, Arc<str>) = ("The Wire".into(), "El Diario".into());
+        let reasons = Reasons::shared(items.into(), (100, 30), names);
+        let diff = WordDiff::shared(ops.into(), (100, 30));
+        let placed_reasons = vec![reason(
+            Span::new(100, 104),
+            Span::new(32, 36),
+            "The Wire says 'nine', El Diario says 'five'",
+        )];
+        let placed_diff = vec![
+            DiffOp {
+                op: DiffTag::Equal,
+                a: Some(Span::new(105, 109)),
+                b: Some(Span::new(30, 34)),
+            },
+            DiffOp {
+                op: DiffTag::Insert,
+                a: None,
+                b: Some(Span::new(34, 38)),
+            },
+        ];
+        assert_eq!(reasons.iter().collect::<Vec<_>>(), placed_reasons);
+        assert_eq!(reasons.get(0), placed_reasons.first().cloned());
+        assert_eq!(diff.iter().collect::<Vec<_>>(), placed_diff);
+        assert_eq!(json(&reasons), json(&placed_reasons));
+        assert_eq!(json(&diff), json(&placed_diff));
+        // Read back, they are the placed lists, equal to the shared ones.
+        let back: Reasons = serde_json::from_str(&json(&reasons)).unwrap();
+        assert_eq!(back, reasons);
+        assert_eq!(back, Reasons::from(placed_reasons));
+        let back: WordDiff = serde_json::from_str(&json(&diff)).unwrap();
+        assert_eq!(back, diff);
+    }
+
+    #[test]
+    fn stand_ins_are_filled_once_and_only_in_shared_lists() {
+        let text = "\u{E000} says 'nine', \u{E001} says 'five'";
+        let span = Span::new(0, 1);
+        // A report name that itself holds a stand-in is written as it is.
+        let shared = Reasons::shared(
+            vec![reason(span, span, text)].into(),
+            (0, 0),
+            ("Odd\u{E001}".into(), "B".into()),
+        );
+        assert_eq!(
+            shared.get(0).unwrap().explanation,
+            "Odd\u{E001} says 'nine', B says 'five'"
+        );
+        // Reasons made with the real names keep every character.
+        let own = Reasons::from(vec![reason(span, span, text)]);
+        assert_eq!(own.get(0).unwrap().explanation, text);
+    }
+
+    fn json<T: Serialize>(v: &T) -> String {
+        serde_json::to_string(v).unwrap()
+    }
 }

@@ -191,7 +191,7 @@ pub fn validate(cmp: &Comparison) -> std::result::Result<(), String> {
                 span_in(tb, sp, "a reason")?;
             }
         }
-        for op in &l.diff {
+        for op in l.diff.iter() {
             if let Some(sp) = &op.a {
                 span_in(ta, sp, "a diff")?;
             }

@@ -233,7 +233,7 @@ fn link_pair(out: &mut String, cmp: &Comparison, l: &crate::model::Link) {
     let (Some((da, _)), Some((db, _))) = (cmp.sentence(&l.a), cmp.sentence(&l.b)) else {
         return;
     };
-    let shown: Vec<&crate::model::Reason> = l.reasons.iter().filter(|r| r.conflict).collect();
+    let shown: Vec<crate::model::Reason> = l.reasons.iter().filter(|r| r.conflict).collect();
     let a_sp: Vec<_> = shown
         .iter()
         .flat_map(|r| r.a_spans.iter().copied())
