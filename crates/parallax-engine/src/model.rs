@@ -458,15 +458,7 @@ impl Reasons {
 /// `text` with the stand-ins replaced by the names, in one pass (a name
 /// may itself hold a stand-in character).
 fn named(text: &str, a: &str, b: &str) -> String {
-    let mut out = String::with_capacity(text.len() + a.len() + b.len());
-    for c in text.chars() {
-        match c {
-            NAME_A => out.push_str(a),
-            NAME_B => out.push_str(b),
-            c => out.push(c),
-        }
-    }
-    out
+    Named(text, a, b).to_string()
 }
 
 /// The placed reasons of a [`Reasons`].
@@ -525,8 +517,66 @@ impl std::fmt::Debug for Reasons {
 }
 
 impl Serialize for Reasons {
+    /// Each reason as [`Reason`] writes it once placed, without building it.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
+        s.collect_seq(self.items.iter().map(|r| PlacedReason { r, at: self }))
+    }
+}
+
+/// A shared reason as its link reads it, for writing (see [`Reasons::place`]).
+struct PlacedReason<'a> {
+    r: &'a Reason,
+    at: &'a Reasons,
+}
+
+impl Serialize for PlacedReason<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (a, b) = self.at.starts;
+        let mut st = s.serialize_struct("Reason", 5)?;
+        st.serialize_field("kind", &self.r.kind)?;
+        st.serialize_field("conflict", &self.r.conflict)?;
+        st.serialize_field("a_spans", &Shifted(&self.r.a_spans, a))?;
+        st.serialize_field("b_spans", &Shifted(&self.r.b_spans, b))?;
+        match &self.at.names {
+            Some((na, nb)) => {
+                st.serialize_field("explanation", &Named(&self.r.explanation, na, nb))?
+            }
+            None => st.serialize_field("explanation", &self.r.explanation)?,
+        }
+        st.end()
+    }
+}
+
+/// Spans written shifted by an offset.
+struct Shifted<'a>(&'a [Span], usize);
+
+impl Serialize for Shifted<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|x| x.offset(self.1)))
+    }
+}
+
+/// An explanation with its stand-ins filled in as it is written.
+struct Named<'a>(&'a str, &'a str, &'a str);
+
+impl std::fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Named(text, a, b) = *self;
+        let mut rest = text;
+        while let Some(at) = rest.find([NAME_A, NAME_B]) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or(NAME_A);
+            f.write_str(if c == NAME_A { a } else { b })?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+impl Serialize for Named<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -749,7 +799,7 @@ mod tests {
         let items = vec![reason(
             Span::new(0, 4),
             Span::new(2, 6),
-            "\u{E000} says 'nine', \u{E001} says 'five'",
+            "\u{E000} says \"nine\", \u{E001} says 'five'",
         )];
         let ops = vec![
             DiffOp {
@@ -763,13 +813,13 @@ mod tests {
                 b: Some(Span::new(4, 8)),
             },
         ];
-        let names: (Arc<str>, Arc<str>) = ("The Wire".into(), "El Diario".into());
+        let names: (Arc<str>, Arc<str>) = ("The \"Wire\"\n".into(), "El Diario".into());
         let reasons = Reasons::shared(items.into(), (100, 30), names);
         let diff = WordDiff::shared(ops.into(), (100, 30));
         let placed_reasons = vec![reason(
             Span::new(100, 104),
             Span::new(32, 36),
-            "The Wire says 'nine', El Diario says 'five'",
+            "The \"Wire\"\n says \"nine\", El Diario says 'five'",
         )];
         let placed_diff = vec![
             DiffOp {
