@@ -12,11 +12,13 @@
 //! **contradict**; else any detail reason → **diverge**; else near-identical
 //! wording → **verbatim**; else **agree**.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
+// Sets of a few words per pair, built for every pair classified: Fx hashing
+// (not SipHash); every set that is iterated is sorted after.
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::analyse::SentenceAnalysis;
-use crate::features::hash_str;
 use crate::lexicon::Lexicon;
 use crate::model::{
     DiffOp, DiffTag, MarkKind, Reason, ReasonKind, Reasons, Relation, Span, WordDiff, NAME_A,
@@ -1098,8 +1100,15 @@ pub struct TokenDiff {
 pub fn token_diff(a: &SentenceAnalysis, b: &SentenceAnalysis) -> TokenDiff {
     // Folded tokens as 64-bit hashes: `similar` hashes and compares every
     // token many times, and integers are far cheaper than strings there.
-    let fa: Vec<u64> = a.tokens.iter().map(|t| hash_str(&t.fold)).collect();
-    let fb: Vec<u64> = b.tokens.iter().map(|t| hash_str(&t.fold)).collect();
+    // Only their equality matters here, so the cheaper Fx hash serves.
+    let fold = |t: &crate::text::Token| {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        t.fold.hash(&mut h);
+        h.finish()
+    };
+    let fa: Vec<u64> = a.tokens.iter().map(fold).collect();
+    let fb: Vec<u64> = b.tokens.iter().map(fold).collect();
     // The diff checks its deadline often (a clock read each time): only a
     // sentence long enough to be slow needs one.
     let long = fa.len().max(fb.len()) > LONG_DIFF_TOKENS;

@@ -289,8 +289,7 @@ fn describe<'s>(
     let shared_words = || {
         shared
             .get_or_init(|| {
-                let kb: std::collections::HashSet<&str> =
-                    b.keys.iter().map(String::as_str).collect();
+                let kb: rustc_hash::FxHashSet<&str> = b.keys.iter().map(String::as_str).collect();
                 list(
                     a.tokens
                         .iter()
@@ -303,8 +302,8 @@ fn describe<'s>(
     };
     // Content words whose key the other sentence lacks, both sides.
     let only_words = || {
-        let kb: std::collections::HashSet<&str> = b.keys.iter().map(String::as_str).collect();
-        let ka: std::collections::HashSet<&str> = a.keys.iter().map(String::as_str).collect();
+        let kb: rustc_hash::FxHashSet<&str> = b.keys.iter().map(String::as_str).collect();
+        let ka: rustc_hash::FxHashSet<&str> = a.keys.iter().map(String::as_str).collect();
         let mut only: Vec<String> = a
             .tokens
             .iter()
@@ -404,7 +403,7 @@ fn describe<'s>(
         "diff_ratio" => format!("word diff similarity {}", pct(value)),
         "len_ratio" => format!("length ratio {}", pct(value)),
         "entities_shared" | "entities_unmatched" => {
-            let eb: std::collections::HashSet<&str> =
+            let eb: rustc_hash::FxHashSet<&str> =
                 b.entities.iter().map(|e| e.id.as_str()).collect();
             let shared: Vec<String> = a
                 .entities
@@ -412,7 +411,7 @@ fn describe<'s>(
                 .filter(|e| eb.contains(e.id.as_str()))
                 .map(|e| e.name.clone())
                 .collect();
-            let ea: std::collections::HashSet<&str> =
+            let ea: rustc_hash::FxHashSet<&str> =
                 a.entities.iter().map(|e| e.id.as_str()).collect();
             let mut only: Vec<String> = a
                 .entities
