@@ -3,7 +3,10 @@
 //!
 //! Everything here is plain data. Positions are indexes and byte spans into
 //! [`Document::text`], never references, so the model serialises to the
-//! versioned JSON contract ([`SCHEMA`]) and back without loss.
+//! versioned JSON contract ([`SCHEMA`]) and back without loss. Links
+//! between copies of the same two sentences share one list of reasons and
+//! one word diff ([`Reasons`], [`WordDiff`]), placed for each link when it
+//! is read or written, so every reader sees each link's own spans.
 //!
 //! Identifiers are stable: a document's id comes from its file name (or title),
 //! a sentence's id is `"{document id}:{sentence index}"`. Links are stored with
@@ -523,6 +526,12 @@ impl Serialize for Reasons {
     }
 }
 
+impl<'de> Deserialize<'de> for Reasons {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Reason>::deserialize(d).map(Reasons::from)
+    }
+}
+
 /// A shared reason as its link reads it, for writing (see [`Reasons::place`]).
 struct PlacedReason<'a> {
     r: &'a Reason,
@@ -577,12 +586,6 @@ impl std::fmt::Display for Named<'_> {
 impl Serialize for Named<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Reasons {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Vec::<Reason>::deserialize(d).map(Reasons::from)
     }
 }
 
