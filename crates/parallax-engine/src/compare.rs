@@ -303,23 +303,22 @@ pub fn compare(
     });
     drop(index);
     let selected = align::select(cands, &opts.align);
-    let names: Vec<String> = docs
+    // Each report's name, once: the links' shared reasons hold it.
+    let names: Vec<std::sync::Arc<str>> = docs
         .iter()
-        .map(|d| display_name(&d.id, &d.report.meta))
+        .map(|d| display_name(&d.id, &d.report.meta).into())
         .collect();
     // Each report's date, read once (every link's two sides need it).
     let doc_dates: Vec<Option<NaiveDate>> = docs.iter().map(|p| doc_date(&p.report)).collect();
-    let side = |(d, s): (usize, usize)| {
+    let start = |(d, s): (usize, usize)| docs[d].sentences[s].0.span.start;
+    let side = |at: (usize, usize)| {
         Side::new(
-            &analyses[d][s],
-            docs[d].sentences[s].0.span.start,
-            &names[d],
-            doc_dates[d],
+            &analyses[at.0][at.1],
+            start(at),
+            &names[at.0],
+            doc_dates[at.0],
         )
     };
-    let start = |(d, s): (usize, usize)| docs[d].sentences[s].0.span.start;
-    // Each report's name, once, for the links' shared reasons.
-    let shared_names: Vec<std::sync::Arc<str>> = names.iter().map(|n| n.as_str().into()).collect();
     // Each sentence's id, once: every link of the sentence shares it.
     let ids: Vec<Vec<std::sync::Arc<str>>> = docs
         .iter()
@@ -334,7 +333,7 @@ pub fn compare(
             let (relation, reasons, diff) = match detail {
                 Detail::Template(t) => t.place(
                     (start(c.a), start(c.b)),
-                    (shared_names[c.a.0].clone(), shared_names[c.b.0].clone()),
+                    (names[c.a.0].clone(), names[c.b.0].clone()),
                 ),
                 Detail::Tokens(tokens) => {
                     let (r, reasons, diff) =
@@ -689,7 +688,7 @@ fn dating_link(
     c: &crate::dating::Conflict,
     docs: &[Prepared],
     analyses: &[Vec<SentenceAnalysis>],
-    names: &[String],
+    names: &[std::sync::Arc<str>],
 ) -> Link {
     let side = |(d, s): (usize, usize)| {
         Side::new(

@@ -507,28 +507,10 @@ impl FromIterator<Reason> for Reasons {
     }
 }
 
-impl PartialEq for Reasons {
-    fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter())
-    }
-}
-
-impl std::fmt::Debug for Reasons {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
 impl Serialize for Reasons {
     /// Each reason as [`Reason`] writes it once placed, without building it.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.items.iter().map(|r| PlacedReason { r, at: self }))
-    }
-}
-
-impl<'de> Deserialize<'de> for Reasons {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Vec::<Reason>::deserialize(d).map(Reasons::from)
     }
 }
 
@@ -631,29 +613,38 @@ impl From<Vec<DiffOp>> for WordDiff {
     }
 }
 
-impl PartialEq for WordDiff {
-    fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && self.iter().eq(other.iter())
-    }
-}
-
-impl std::fmt::Debug for WordDiff {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
 impl Serialize for WordDiff {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter())
     }
 }
 
-impl<'de> Deserialize<'de> for WordDiff {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Vec::<DiffOp>::deserialize(d).map(WordDiff::from)
-    }
+/// What a shared list is to its readers: equal, printed and read back as
+/// the placed list it stands for (`iter`), which `From<Vec<_>>` makes.
+macro_rules! read_as_placed {
+    ($list:ty, $item:ty) => {
+        impl PartialEq for $list {
+            fn eq(&self, other: &Self) -> bool {
+                self.len() == other.len() && self.iter().eq(other.iter())
+            }
+        }
+
+        impl std::fmt::Debug for $list {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_list().entries(self.iter()).finish()
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $list {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                Vec::<$item>::deserialize(d).map(<$list>::from)
+            }
+        }
+    };
 }
+
+read_as_placed!(Reasons, Reason);
+read_as_placed!(WordDiff, DiffOp);
 
 /// A story point: sentences across reports that tell the same thing.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
