@@ -1132,6 +1132,24 @@ pub fn token_diff(a: &SentenceAnalysis, b: &SentenceAnalysis) -> TokenDiff {
     }
 }
 
+impl TokenDiff {
+    /// How many separate places the wording differs in: runs of inserted,
+    /// deleted or replaced words between equal ones. A copy with one detail
+    /// edited differs in one.
+    pub fn changed_runs(&self) -> usize {
+        let mut runs = 0;
+        let mut in_change = false;
+        for op in &self.ops {
+            let equal = matches!(op, similar::DiffOp::Equal { .. });
+            if !equal && !in_change {
+                runs += 1;
+            }
+            in_change = !equal;
+        }
+        runs
+    }
+}
+
 /// Word diff with `similar` over folded tokens, mapped back to document spans.
 /// Returns the ops and the diff ratio.
 pub fn word_diff(a: Side, b: Side) -> (Vec<DiffOp>, f64) {

@@ -388,11 +388,14 @@ pub fn compare(
                     &lex,
                     &tokens,
                 );
+                // One event, whatever the places say: something else pins it,
+                // or the place is the one thing changed (a copy edited).
+                let anchored = crate::features::anchored(&c.features) || tokens.changed_runs() <= 1;
                 let detail = match template {
                     Some(t) => Detail::Template(t),
                     None => Detail::Tokens(tokens),
                 };
-                (detail, evidence)
+                (detail, evidence, anchored)
             })
         })
         .collect();
@@ -435,7 +438,7 @@ pub fn compare(
             if classified.tick() {
                 return None;
             }
-            let (detail, evidence) = parts[u].as_ref()?;
+            let (detail, evidence, anchored) = parts[u].as_ref()?;
             let l = make_link_with(c, detail, evidence.clone());
             // A conflict needs the same event first; a quotation both
             // sentences share for the most part is that evidence by itself
@@ -446,7 +449,10 @@ pub fn compare(
                 || l.reasons
                     .iter()
                     .any(|r| r.kind == ReasonKind::QuoteWording && r.conflict);
-            kept.then_some(l)
+            // Two places and nothing else pinning one event: two events
+            // (see `features::anchored`).
+            let two_places = !*anchored && l.reasons.iter().any(|r| r.kind == ReasonKind::Place);
+            (kept && !two_places).then_some(l)
         })
         .collect();
     drop(parts);

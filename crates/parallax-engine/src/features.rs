@@ -190,6 +190,28 @@ pub const NAMES: &[&str] = &[
     "telling_residue",
 ];
 
+/// Whether a pair's features show more than wording pinning both sentences
+/// to one event: a name both give, a date or a count they agree on, or the
+/// same event frame. Two sentences that place what they tell in two
+/// different places, share none of these and differ in more than the place
+/// tell of two events ("a retired fisherman in Portwell queued for fuel at
+/// dawn" and "a school caretaker in Dunsby queued for fuel at dawn"), as de
+/// Marneffe et al. (2008) found of most apparent contradictions; compare
+/// keeps no link between them (see `compare`, where the word diff tells
+/// whether the place is all that differs).
+pub fn anchored(f: &[f64]) -> bool {
+    let at = |name: &str| {
+        NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map_or(0.0, |i| f.get(i).copied().unwrap_or(0.0))
+    };
+    at("entities_shared") > 0.0
+        || at("dates_match") > 0.0
+        || at("numbers_match") > 0.0
+        || at("same_event") > 0.0
+}
+
 /// Features that signal a conflicting detail. Alignment ("is this the same
 /// claim at all?") neutralises them, so a contradiction still links.
 pub const CONFLICT_FEATURES: &[&str] = &["numbers_conflict", "dates_conflict", "negation_mismatch"];
