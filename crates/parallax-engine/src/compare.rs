@@ -163,6 +163,10 @@ pub fn report_language(r: &Report) -> String {
 
 struct Prepared {
     id: String,
+    /// Place in the user's order of inputs.
+    pos: usize,
+    /// SHA-256 of the text, hex.
+    sha256: String,
     report: Report,
     lang: String,
     sentences: Vec<(crate::segment::Segment, SentenceAnalysis)>,
@@ -181,19 +185,19 @@ pub fn compare(
     let (lex, topic_names) = lexicon(opts)?;
     let matcher = Matcher::builtin();
 
-    // Stable ids, independent of input order.
-    let user_order: Vec<String> = reports
-        .iter()
-        .map(|r| format!("{}\u{0}{}", r.path, sha256(&r.text)))
+    // Stable ids, independent of input order: reports sorted by name, then
+    // by content. Each text is hashed once (it was hashed in every
+    // comparison of the sort, and again for every report in the user's
+    // order).
+    let mut reports: Vec<(usize, String, Report)> = reports
+        .into_iter()
+        .enumerate()
+        .map(|(pos, r)| (pos, sha256(&r.text), r))
         .collect();
-    let mut reports: Vec<(usize, Report)> = reports.into_iter().enumerate().collect();
-    reports.sort_by(|a, b| {
-        (ingest::slug(&a.1.path), sha256(&a.1.text))
-            .cmp(&(ingest::slug(&b.1.path), sha256(&b.1.text)))
-    });
+    reports.sort_by_cached_key(|(_, hash, r)| (ingest::slug(&r.path), hash.clone()));
     let mut taken: HashSet<String> = HashSet::new();
-    let mut prepared: Vec<(usize, String, Report)> = Vec::new();
-    for (pos, r) in reports {
+    let mut prepared: Vec<(usize, String, String, Report)> = Vec::new();
+    for (pos, hash, r) in reports {
         let base = ingest::slug(&r.path);
         let mut id = base.clone();
         let mut n = 2;
@@ -201,7 +205,7 @@ pub fn compare(
             id = format!("{base}-{n}");
             n += 1;
         }
-        prepared.push((pos, id, r));
+        prepared.push((pos, hash, id, r));
     }
 
     // Segment and analyse.
@@ -209,7 +213,7 @@ pub fn compare(
     let analysed = Ticker::new(progress, "analyse", total);
     let docs: Vec<Prepared> = prepared
         .into_par_iter()
-        .map(|(_, id, report)| {
+        .map(|(pos, sha256, id, report)| {
             // Once cancelled, the remaining reports are not analysed.
             let skip = analysed.stop.load(std::sync::atomic::Ordering::Relaxed);
             let lang = report_language(&report);
@@ -241,6 +245,8 @@ pub fn compare(
             analysed.tick();
             Prepared {
                 id,
+                pos,
+                sha256,
                 report,
                 lang,
                 sentences,
@@ -546,10 +552,6 @@ pub fn compare(
         .iter()
         .enumerate()
         .map(|(d, p)| {
-            let pos = user_order
-                .iter()
-                .position(|k| *k == format!("{}\u{0}{}", p.report.path, sha256(&p.report.text)))
-                .unwrap_or(d);
             let sentences = p
                 .sentences
                 .iter()
@@ -565,14 +567,14 @@ pub fn compare(
                 })
                 .collect();
             (
-                pos,
+                p.pos,
                 Document {
                     id: p.id.clone(),
                     path: p.report.path.clone(),
                     source: p.report.source,
                     meta: p.report.meta.clone(),
                     language: p.lang.clone(),
-                    sha256: sha256(&p.report.text),
+                    sha256: p.sha256.clone(),
                     text: p.report.text.clone(),
                     fetch: p.report.fetch.clone(),
                     sentences,
@@ -583,7 +585,24 @@ pub fn compare(
     documents.sort_by_key(|(pos, _)| *pos);
     let documents: Vec<Document> = documents.into_iter().map(|(_, d)| d).collect();
 
-    let clusters = clusters(&documents, &links);
+    // Each link's two sentences by their dense number in the documents'
+    // order (the user's: a report's place there is `pos`), from the
+    // addresses the links were built from: no lookup of ids as text.
+    let first: Vec<usize> = documents
+        .iter()
+        .scan(0, |n, doc| {
+            let at = *n;
+            *n += doc.sentences.len();
+            Some(at)
+        })
+        .collect();
+    let dense = |(d, s): Addr| first[docs[d].pos] + s;
+    let ends: Vec<(usize, usize)> = link_addrs
+        .iter()
+        .map(|&(a, b)| (dense(a), dense(b)))
+        .collect();
+    let clusters = clusters(&documents, &links, &ends);
+    drop(ends);
     let mut linked: Vec<Vec<bool>> = analyses.iter().map(|d| vec![false; d.len()]).collect();
     for &(a, b) in &link_addrs {
         linked[a.0][a.1] = true;
@@ -1022,25 +1041,23 @@ fn marks(a: &SentenceAnalysis, offset: usize) -> Vec<Mark> {
 }
 
 /// Union-find over links: each connected group of sentences is a story point.
-fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
+/// Story points of `links`, whose two sentences are `ends` (each link's
+/// two dense numbers: a sentence's place among all the documents'
+/// sentences, in the documents' order).
+fn clusters(documents: &[Document], links: &[Link], ends: &[(usize, usize)]) -> Vec<Cluster> {
     // Story points: at most one sentence per report, grown greedily from the
     // strongest links down; two groups merge only when no report would then
     // appear twice. Plain union over links chains a whole story into one
     // group, because every report restates the last one a little.
     //
-    // Every sentence gets a dense number (its place in the documents), so
-    // the work per link is array indexing; strings are looked up once per
-    // link end, not once per step (at 100 reports this stage handles about
-    // 300,000 links).
+    // Every sentence has a dense number (its place in the documents), given
+    // for each link end by the caller, so the work per link is array
+    // indexing, not a lookup of two ids as text (at 100 reports this stage
+    // handles about 300,000 links).
     let all: Vec<(usize, &Sentence)> = documents
         .iter()
         .enumerate()
         .flat_map(|(d, doc)| doc.sentences.iter().map(move |s| (d, s)))
-        .collect();
-    let number: HashMap<&str, usize> = all
-        .iter()
-        .enumerate()
-        .map(|(n, (_, s))| (s.id.as_str(), n))
         .collect();
     // Ties between equally strong links are broken by the ids as text, as
     // they always were: each sentence's rank in that order.
@@ -1050,13 +1067,9 @@ fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
     for (r, &n) in by_text.iter().enumerate() {
         text_rank[n] = r;
     }
-    let ends: Vec<Option<(usize, usize)>> = links
-        .iter()
-        .map(|l| Some((*number.get(&*l.a)?, *number.get(&*l.b)?)))
-        .collect();
-    let mut sorted: Vec<usize> = (0..links.len()).filter(|&i| ends[i].is_some()).collect();
+    let mut sorted: Vec<usize> = (0..links.len()).collect();
     sorted.sort_by(|&x, &y| {
-        let (ex, ey) = (ends[x].unwrap_or_default(), ends[y].unwrap_or_default());
+        let (ex, ey) = (ends[x], ends[y]);
         links[y].score.total_cmp(&links[x].score).then_with(|| {
             (text_rank[ex.0], text_rank[ex.1]).cmp(&(text_rank[ey.0], text_rank[ey.1]))
         })
@@ -1078,7 +1091,7 @@ fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
         true
     };
     for i in sorted {
-        let Some((a, b)) = ends[i] else { continue };
+        let (a, b) = ends[i];
         let (da, db) = (all[a].0, all[b].0);
         match (group_of[a], group_of[b]) {
             (NONE, NONE) => {
@@ -1128,11 +1141,9 @@ fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
         }
     }
     let mut inner_of: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (i, e) in ends.iter().enumerate() {
-        if let Some((a, _)) = e {
-            if group_of[*a] != NONE && renumber[group_of[*a]] != NONE {
-                inner_of[renumber[group_of[*a]]].push(i);
-            }
+    for (i, &(a, _)) in ends.iter().enumerate() {
+        if group_of[a] != NONE && renumber[group_of[a]] != NONE {
+            inner_of[renumber[group_of[a]]].push(i);
         }
     }
     let mut degree = vec![0usize; all.len()];
@@ -1149,10 +1160,9 @@ fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
                 .max()
                 .unwrap_or(Relation::Agree);
             for &i in &inner {
-                if let Some((a, b)) = ends[i] {
-                    degree[a] += 1;
-                    degree[b] += 1;
-                }
+                let (a, b) = ends[i];
+                degree[a] += 1;
+                degree[b] += 1;
             }
             let central = members
                 .iter()
@@ -1160,10 +1170,9 @@ fn clusters(documents: &[Document], links: &[Link]) -> Vec<Cluster> {
                 .max_by_key(|&m| (degree[m], std::cmp::Reverse(m)))
                 .unwrap_or(members[0]);
             for &i in &inner {
-                if let Some((a, b)) = ends[i] {
-                    degree[a] = 0;
-                    degree[b] = 0;
-                }
+                let (a, b) = ends[i];
+                degree[a] = 0;
+                degree[b] = 0;
             }
             let mut docs: Vec<String> = Vec::new();
             for &m in &members {

@@ -30,8 +30,10 @@ pub struct Idf {
 /// Fitted on the training pairs by [`crate::train`], never on held-out ones.
 #[derive(Debug, Clone, Default)]
 pub struct Telling {
-    /// Hash of a unit ([`unit_hash`]) → weight.
-    pub table: HashMap<u64, f64>,
+    /// Hash of a unit ([`unit_hash`]) → weight. The keys are already
+    /// hashes and the table is fixed once fitted (lookups never grow it, so
+    /// no input can lengthen its probes): the cheap Fx hash serves.
+    pub table: rustc_hash::FxHashMap<u64, f64>,
     /// Weight of a unit not in the table (one seen too rarely to tell).
     pub default: f64,
 }
@@ -643,17 +645,22 @@ static EVENTS: &str = include_str!("../data/events.txt");
 
 /// The event words, read once (this is asked for every shared key of every
 /// candidate pair: scanning the file each time was the top of the profile).
-static EVENT_WORDS: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
-    EVENTS
+/// The event words, sorted. A dozen or so: a binary search of a short list
+/// beats hashing every token of every sentence.
+static EVENT_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<&str> = EVENTS
         .lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(str::split_whitespace)
-        .collect()
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 });
 
 /// Whether a key is an event word (`data/events.txt`).
 pub(crate) fn is_event(k: &str) -> bool {
-    EVENT_WORDS.contains(k)
+    EVENT_WORDS.binary_search(&k).is_ok()
 }
 
 /// Whether [`same_event`] can hold at all: it needs a shared act or a

@@ -11,8 +11,10 @@ use crate::model::{Comparison, SCHEMA};
 ///
 /// The bytes are exactly `serde_json`'s for the whole model, but the links
 /// (nine tenths of a large comparison's JSON) are written in batches, each
-/// batch on every core into buffers that are then written in order: one
-/// core wrote 330 MB in 0.43 s at 100 reports.
+/// batch serialised on every core into buffers that are then written in
+/// order while the next batch is serialised: one core wrote 330 MB in
+/// 0.43 s at 100 reports, and overlapping the writes with the next batch
+/// took the whole `compare --out` there from 2.07–2.10 s to 2.01–2.04 s.
 pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
     use rayon::prelude::*;
     // Every field, so that a new one cannot be left out here.
@@ -34,8 +36,8 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
     write!(out, ",\"links\":[")?;
     const BATCH: usize = 8192;
     const PIECE: usize = 512;
-    for (n, batch) in links.chunks(BATCH).enumerate() {
-        let pieces: Vec<Vec<u8>> = batch
+    let serialise = |batch: &[crate::model::Link]| -> Result<Vec<Vec<u8>>> {
+        batch
             .par_chunks(PIECE)
             .map(|piece| -> Result<Vec<u8>> {
                 let mut buf = Vec::with_capacity(piece.len() * 1024);
@@ -47,13 +49,31 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
                 }
                 Ok(buf)
             })
-            .collect::<Result<_>>()?;
-        for (i, piece) in pieces.iter().enumerate() {
-            if n > 0 || i > 0 {
-                out.write_all(b",")?;
+            .collect()
+    };
+    // Each batch is written while the next is serialised on the pool: the
+    // writes (a third of a second for 330 MB) no longer leave a core idle.
+    let mut batches = links.chunks(BATCH);
+    let mut ready = batches.next().map(serialise).transpose()?;
+    let mut first = true;
+    while let Some(pieces) = ready.take() {
+        let mut next = None;
+        let written = rayon::in_place_scope(|scope| -> Result<()> {
+            if let Some(batch) = batches.next() {
+                let next = &mut next;
+                scope.spawn(move |_| *next = Some(serialise(batch)));
             }
-            out.write_all(piece)?;
-        }
+            for piece in &pieces {
+                if !first {
+                    out.write_all(b",")?;
+                }
+                first = false;
+                out.write_all(piece)?;
+            }
+            Ok(())
+        });
+        written?;
+        ready = next.transpose()?;
     }
     out.write_all(b"]")?;
     member(out, ',', "internal", internal)?;
