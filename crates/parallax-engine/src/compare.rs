@@ -1040,10 +1040,10 @@ fn marks(a: &SentenceAnalysis, offset: usize) -> Vec<Mark> {
     m
 }
 
-/// Union-find over links: each connected group of sentences is a story point.
-/// Story points of `links`, whose two sentences are `ends` (each link's
-/// two dense numbers: a sentence's place among all the documents'
-/// sentences, in the documents' order).
+/// Story points: groups of linked sentences, at most one per report. Each
+/// link's two sentences are given by `ends`, their dense numbers (a
+/// sentence's place among all the documents' sentences, in the documents'
+/// order).
 fn clusters(documents: &[Document], links: &[Link], ends: &[(usize, usize)]) -> Vec<Cluster> {
     // Story points: at most one sentence per report, grown greedily from the
     // strongest links down; two groups merge only when no report would then
