@@ -3,13 +3,16 @@
 use parallax_engine::model::{MarkKind, ReasonKind, Relation};
 use parallax_engine::Comparison;
 
+mod common;
+
 fn compare(a: &str, b: &str) -> Comparison {
-    let head =
-        |outlet: &str| format!("---\noutlet: {outlet}\ndate: 2023-03-14\nlanguage: en\n---\n\n");
-    let a = format!("{}{a}", head("Harbour Wire"));
-    let b = format!("{}{b}", head("Coast Daily"));
-    parallax_engine::compare_texts(&[("a.md", &a), ("b.md", &b)], &Default::default())
-        .expect("compare")
+    common::compare_stories(
+        &[
+            ("a.md", "Harbour Wire", "en", a),
+            ("b.md", "Coast Daily", "en", b),
+        ],
+        "2023-03-14",
+    )
 }
 
 /// Whether sentence `id` carries a name mark on exactly `word`.

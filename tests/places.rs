@@ -7,27 +7,17 @@
 use parallax_engine::model::{ReasonKind, Relation};
 use parallax_engine::Comparison;
 
-fn compare(reports: &[(&str, &str, &str)]) -> Comparison {
-    let texts: Vec<(String, String)> = reports
-        .iter()
-        .map(|(file, outlet, body)| {
-            (
-                file.to_string(),
-                format!("---\noutlet: {outlet}\ndate: 2023-03-15\nlanguage: en\n---\n\n{body}"),
-            )
-        })
-        .collect();
-    let refs: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(f, t)| (f.as_str(), t.as_str()))
-        .collect();
-    parallax_engine::compare_texts(&refs, &Default::default()).expect("compare")
+mod common;
+
+fn compare(reports: &[(&str, &str, &str, &str)]) -> Comparison {
+    common::compare_stories(reports, "2023-03-15")
 }
 
-const STORY: [(&str, &str, &str); 2] = [
+const STORY: [(&str, &str, &str, &str); 2] = [
     (
         "a.md",
         "Riverside Gazette",
+        "en",
         "A retired fisherman in Portwell queued for fuel at dawn before the morning traffic returned. \
          Volunteers stacked sandbags along the river wall in Marrow. \
          Police clashed with looters outside the grain store in Marrow on Tuesday.",
@@ -35,6 +25,7 @@ const STORY: [(&str, &str, &str); 2] = [
     (
         "b.md",
         "Valley Courier",
+        "en",
         "A school caretaker in Dunsby queued for fuel at dawn before the morning traffic returned. \
          Volunteers stacked sandbags along the river wall in Kelby. \
          Police clashed with looters outside the grain store in Kelby on Tuesday.",

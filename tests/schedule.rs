@@ -5,21 +5,10 @@
 use parallax_engine::model::{ReasonKind, Relation};
 use parallax_engine::Comparison;
 
+mod common;
+
 fn compare(reports: &[(&str, &str, &str, &str)]) -> Comparison {
-    let texts: Vec<(String, String)> = reports
-        .iter()
-        .map(|(file, outlet, lang, body)| {
-            (
-                file.to_string(),
-                format!("---\noutlet: {outlet}\ndate: 2023-03-14\nlanguage: {lang}\n---\n\n{body}"),
-            )
-        })
-        .collect();
-    let refs: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(f, t)| (f.as_str(), t.as_str()))
-        .collect();
-    parallax_engine::compare_texts(&refs, &Default::default()).expect("compare")
+    common::compare_stories(reports, "2023-03-14")
 }
 
 fn link<'c>(cmp: &'c Comparison, a: &str, b: &str) -> &'c parallax_engine::model::Link {

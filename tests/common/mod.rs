@@ -26,6 +26,25 @@ pub fn corpus_files() -> Vec<PathBuf> {
     v
 }
 
+/// Compare invented reports, each given as (file name, outlet, language,
+/// body), all dated `date`: the front matter a user's Markdown would carry.
+pub fn compare_stories(reports: &[(&str, &str, &str, &str)], date: &str) -> Comparison {
+    let texts: Vec<(String, String)> = reports
+        .iter()
+        .map(|(file, outlet, lang, body)| {
+            (
+                file.to_string(),
+                format!("---\noutlet: {outlet}\ndate: {date}\nlanguage: {lang}\n---\n\n{body}"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(f, t)| (f.as_str(), t.as_str()))
+        .collect();
+    parallax_engine::compare_texts(&refs, &Default::default()).expect("compare")
+}
+
 /// Compare the whole sample corpus with its topic.
 pub fn compare_corpus() -> Comparison {
     compare_corpus_with(true)
