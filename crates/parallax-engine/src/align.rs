@@ -469,6 +469,22 @@ pub fn same_claim(matcher: &Matcher, f: &[f64]) -> f64 {
     matcher.same_claim(f).max(at("containment")).max(event)
 }
 
+/// Whether a pair clears `threshold` only because its sentences share an
+/// event that one of them tells only in passing (see
+/// [`crate::features::Told`]): the matcher and containment alone fall short.
+pub fn event_in_passing_only(matcher: &Matcher, f: &[f64], threshold: f64) -> bool {
+    let at = |name: &str| {
+        crate::features::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map_or(0.0, |i| f[i])
+    };
+    at("same_event") > 0.0
+        && at("same_event") < crate::features::EVENT_TOLD
+        && matcher.same_claim(f) < threshold
+        && at("containment") < threshold
+}
+
 /// Same-claim score given to two sentences about the same event (see
 /// [`crate::features::same_event`]): enough to link them and to let a
 /// conflict between them count.

@@ -308,6 +308,17 @@ pub fn compare(
         )
     });
     drop(index);
+    // A sentence that restates what a report says describes that claim
+    // without making it: it links only to other restatements (two fact
+    // checks of one report), never to the claim (see
+    // `analyse::restates_a_report`).
+    let restating: Vec<Vec<bool>> = analyses
+        .iter()
+        .map(|d| d.iter().map(crate::analyse::restates_a_report).collect())
+        .collect();
+    let restates = |(d, s): Addr| restating[d][s];
+    let mut cands = cands;
+    cands.retain(|c| restates(c.a) == restates(c.b));
     let selected = align::select(cands, &opts.align);
     // Each report's name, once: the links' shared reasons hold it.
     let names: Vec<std::sync::Arc<str>> = docs
@@ -397,11 +408,13 @@ pub fn compare(
                 // One event, whatever the places say: something else pins it,
                 // or the place is the one thing changed (a copy edited).
                 let anchored = crate::features::anchored(&c.features) || tokens.changed_runs() <= 1;
+                let in_passing =
+                    align::event_in_passing_only(matcher, &c.features, opts.align.threshold);
                 let detail = match template {
                     Some(t) => Detail::Template(t),
                     None => Detail::Tokens(tokens),
                 };
-                (detail, evidence, anchored)
+                (detail, evidence, anchored, in_passing)
             })
         })
         .collect();
@@ -444,7 +457,7 @@ pub fn compare(
             if classified.tick() {
                 return None;
             }
-            let (detail, evidence, anchored) = parts[u].as_ref()?;
+            let (detail, evidence, anchored, in_passing) = parts[u].as_ref()?;
             let l = make_link_with(c, detail, evidence.clone());
             // A conflict needs the same event first; a quotation both
             // sentences share for the most part is that evidence by itself
@@ -458,7 +471,18 @@ pub fn compare(
             // Two places and nothing else pinning one event: two events
             // (see `features::anchored`).
             let two_places = !*anchored && l.reasons.iter().any(|r| r.kind == ReasonKind::Place);
-            (kept && !two_places).then_some(l)
+            // An event one sentence only mentions in passing ("after
+            // Morales resigned"), and nothing else shared: linked only when
+            // the two give a detail of it (a day, a count, a place) to set
+            // side by side ("began last week, when Morales resigned").
+            let detail = l.reasons.iter().any(|r| {
+                matches!(
+                    r.kind,
+                    ReasonKind::Date | ReasonKind::Number | ReasonKind::Place
+                )
+            });
+            let mention = *in_passing && !detail;
+            (kept && !two_places && !mention).then_some(l)
         })
         .collect();
     drop(parts);

@@ -631,10 +631,13 @@ pub fn features_without_sequence(
         lcs_run,
         stop_dice,
         containment_with(pa, pb),
-        if may_share_event(a, pa, b, pb) && same_event(a, b) {
-            1.0
-        } else {
-            0.0
+        match may_share_event(a, pa, b, pb)
+            .then(|| event_told(a, b))
+            .flatten()
+        {
+            Some(Told::Told) => EVENT_TOLD,
+            Some(Told::InPassing) => EVENT_IN_PASSING,
+            None => 0.0,
         },
         telling.0,
         telling.1,
@@ -686,6 +689,33 @@ fn may_share_event(a: &SentenceAnalysis, pa: &Profile, b: &SentenceAnalysis, pb:
 /// accounts of one event that differ in date must agree on what else pins it
 /// down before they can contradict.
 pub fn same_event(a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
+    event_told(a, b).is_some()
+}
+
+/// How two sentences share an event (see [`same_event`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Told {
+    /// The event is what at least one binding tells in both sentences, or
+    /// something besides its actor pins it down (a place, a date, a count).
+    Told,
+    /// Only the actor beside the event word ties them, and in one sentence
+    /// the event is told in passing, as the time of something else ("most
+    /// of them died after Morales left office", "the crisis began when
+    /// Morales resigned"): a mention, not the claim.
+    InPassing,
+}
+
+/// Value of the `same_event` feature for a pair: 1 when the event is told,
+/// a half when it is only mentioned in passing (see [`Told`]), 0 when the
+/// sentences share no event. The matcher gives the feature no weight; the
+/// value is read by alignment and by the classifier's link rule.
+pub const EVENT_TOLD: f64 = 1.0;
+/// See [`EVENT_TOLD`].
+pub const EVENT_IN_PASSING: f64 = 0.5;
+
+/// Whether, and how, two sentences tell of the same event (see
+/// [`same_event`] and [`Told`]).
+pub fn event_told(a: &SentenceAnalysis, b: &SentenceAnalysis) -> Option<Told> {
     let kb: HashSet<&str> = b.keys.iter().map(String::as_str).collect();
     let shared = a.keys.iter().filter(|k| kb.contains(k.as_str())).count();
     // The same act with polarity ("withdrew support") and more in common.
@@ -694,7 +724,7 @@ pub fn same_event(a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
         .iter()
         .any(|x| b.acts.iter().any(|y| x.concept == y.concept));
     if same_act && shared >= 3 {
-        return true;
+        return Some(Told::Told);
     }
     let theirs = event_words(b);
     let events: Vec<&str> = event_words(a)
@@ -703,17 +733,17 @@ pub fn same_event(a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
         .map(|x| x.0)
         .collect();
     if events.is_empty() {
-        return false;
+        return None;
     }
     // Violence is identified by where it happened.
     let violent = events
         .iter()
         .any(|e| matches!(*e, "die" | "injure" | "clash" | "blockade"));
     let anchors = event_anchors(a, b);
-    anchors.place && violent
-        || anchors.count() >= 2
-        || anchors.date && shared >= 3
-        || same_agent(a, b, &events)
+    if anchors.place && violent || anchors.count() >= 2 || anchors.date && shared >= 3 {
+        return Some(Told::Told);
+    }
+    same_agent(a, b, &events)
 }
 
 /// Words that put the event after them forward as a proposal, not as what
@@ -822,10 +852,11 @@ impl Anchors {
 /// event word ("Morales resigned on Monday", "Evo Morales's resignation on
 /// Sunday"): the event is told of that actor in both, not merely mentioned
 /// next to them ("after his resignation, Áñez declared herself...").
-fn same_agent(a: &SentenceAnalysis, b: &SentenceAnalysis, events: &[&str]) -> bool {
+fn same_agent(a: &SentenceAnalysis, b: &SentenceAnalysis, events: &[&str]) -> Option<Told> {
     const NEAR: usize = 4;
-    fn bound<'s>(s: &'s SentenceAnalysis, events: &[&str]) -> HashSet<(&'s str, String)> {
-        let mut out = HashSet::new();
+    // (actor, event word) -> whether every such binding is told in passing.
+    fn bound<'s>(s: &'s SentenceAnalysis, events: &[&str]) -> HashMap<(&'s str, &'s str), bool> {
+        let mut out: HashMap<(&str, &str), bool> = HashMap::new();
         for e in s
             .entities
             .iter()
@@ -835,13 +866,66 @@ fn same_agent(a: &SentenceAnalysis, b: &SentenceAnalysis, events: &[&str]) -> bo
             for (i, t) in s.tokens.iter().enumerate() {
                 let near = i + NEAR >= e.tokens.0 && i < e.tokens.1 + NEAR;
                 if near && events.contains(&t.key.as_str()) {
-                    out.insert((e.id.as_str(), t.key.clone()));
+                    let passing = in_passing(s, i);
+                    let at = out.entry((e.id.as_str(), t.key.as_str())).or_insert(true);
+                    *at &= passing;
                 }
             }
         }
         out
     }
-    !bound(a, events).is_disjoint(&bound(b, events))
+    let (ba, bb) = (bound(a, events), bound(b, events));
+    let shared: Vec<bool> = ba
+        .iter()
+        .filter_map(|(k, pa)| bb.get(k).map(|pb| *pa || *pb))
+        .collect();
+    if shared.is_empty() {
+        None
+    } else if shared.iter().any(|passing| !passing) {
+        Some(Told::Told)
+    } else {
+        Some(Told::InPassing)
+    }
+}
+
+/// Words that make the event after them the time of something else: "died
+/// after Morales resigned", "began when he stepped down", "following his
+/// resignation", "which led to the resignation of". Spanish too.
+const IN_PASSING: &[&str] = &[
+    "after",
+    "following",
+    "since",
+    "before",
+    "until",
+    "when",
+    "amid",
+    "led",
+    "tras",
+    "despues",
+    "desde",
+    "antes",
+    "cuando",
+    "hasta",
+];
+
+/// How far before an event word (in tokens, within one clause) a word of
+/// [`IN_PASSING`] puts it in passing.
+const IN_PASSING_REACH: usize = 4;
+
+/// Whether the event word at token `i` is told in passing (see
+/// [`IN_PASSING`]).
+fn in_passing(s: &SentenceAnalysis, i: usize) -> bool {
+    let t = &s.tokens;
+    // "He has since been granted asylum": an adverb, not a clause.
+    let adverb = |j: usize| {
+        t[j].fold == "since"
+            && j > 0
+            && matches!(t[j - 1].fold.as_str(), "has" | "have" | "had" | "having")
+    };
+    (i.saturating_sub(IN_PASSING_REACH)..i).rev().any(|j| {
+        let between = s.text.get(t[j].span.end..t[i].span.start).unwrap_or("");
+        IN_PASSING.contains(&t[j].fold.as_str()) && !adverb(j) && !between.contains([',', ';', ':'])
+    })
 }
 
 /// Which anchors two sentences share.
@@ -1307,6 +1391,42 @@ mod tests {
             "Evo Morales resigned on Monday, November 11, after losing the support of the army.",
             "Evo Morales’s resignation on Sunday ended almost 14 years of ever more personal rule.",
         ));
+    }
+
+    fn told(a: &str, b: &str) -> Option<Told> {
+        let lex = Lexicon::builtin();
+        event_told(
+            &crate::analyse::sentence(a, "en", None, &lex),
+            &crate::analyse::sentence(b, "en", None, &lex),
+        )
+    }
+
+    #[test]
+    fn an_event_told_as_the_time_of_something_else_is_told_in_passing() {
+        let main = "Anna Hallström resigned on Thursday in a short statement.";
+        assert_eq!(
+            told(
+                main,
+                "Anna Hallström stepped down that afternoon, blaming the council."
+            ),
+            Some(Told::Told)
+        );
+        for passing in [
+            "Most of the contracts were signed after Anna Hallström resigned.",
+            "The inquiry began when Anna Hallström resigned.",
+            "Weeks of protest over the budget led to the resignation of Anna Hallström.",
+        ] {
+            assert_eq!(told(main, passing), Some(Told::InPassing), "{passing}");
+        }
+        assert_eq!(
+            told(main, "Anna Hallström has since resigned."),
+            Some(Told::Told)
+        );
+        // A clause boundary ends the reach of the word before it.
+        assert_eq!(
+            told(main, "After the vote, Anna Hallström resigned."),
+            Some(Told::Told)
+        );
     }
 
     #[test]

@@ -673,6 +673,94 @@ fn object_after(
     }
 }
 
+/// Nouns for a piece of journalism that another text can restate.
+const REPORT_NOUNS: &[&str] = &[
+    "report",
+    "article",
+    "story",
+    "piece",
+    "post",
+    "informe",
+    "articulo",
+    "nota",
+    "reportaje",
+    "cronica",
+];
+
+/// Determiners before such a noun when it stands alone ("the report", "a
+/// report about Bolivia"), not named ("an OAS report", "the UN report").
+const REPORT_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "el", "un", "la", "una", "este", "esta", "ese", "esa",
+];
+
+/// Verbs by which a text says what a report says or does: "the report
+/// says", "a report ... claims", "the report places the deaths in La Paz",
+/// "the report contradicts itself".
+const RESTATING_VERBS: &[&str] = &[
+    "says",
+    "said",
+    "claims",
+    "claimed",
+    "states",
+    "stated",
+    "asserts",
+    "alleges",
+    "places",
+    "placed",
+    "puts",
+    "dates",
+    "describes",
+    "calls",
+    "quotes",
+    "attributes",
+    "reports",
+    "writes",
+    "contradicts",
+    "dice",
+    "afirma",
+    "asegura",
+    "sostiene",
+    "senala",
+    "atribuye",
+    "ubica",
+    "situa",
+];
+
+/// How far after the noun (in tokens, before a colon, semicolon or full
+/// stop) its verb may come:
+/// "a report about Bolivia that has circulated online since last week says".
+const RESTATING_REACH: usize = 12;
+
+/// Whether a sentence tells what a report (the one a fact check or a media
+/// critic is reading) says, rather than making the claim itself: "The report
+/// says Morales remains in exile in Mexico." Such a sentence does not agree
+/// with the claim it restates, nor contradict it: it describes it. A report
+/// named by who made it ("the OAS report said") is a source like any other,
+/// and is not counted.
+pub fn restates_a_report(s: &SentenceAnalysis) -> bool {
+    let t = &s.tokens;
+    t.iter().enumerate().any(|(i, tok)| {
+        let bare = i > 0
+            && REPORT_DETERMINERS.contains(&t[i - 1].fold.as_str())
+            && REPORT_NOUNS.contains(&tok.fold.as_str())
+            && !t
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.fold.as_str(), "by" | "of" | "from" | "de" | "del"));
+        bare && t
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .take(RESTATING_REACH)
+            .take_while(|(_, x)| {
+                !s.text
+                    .get(tok.span.end..x.span.start)
+                    .unwrap_or("")
+                    .contains([';', ':', '.', '?', '!'])
+            })
+            .any(|(_, x)| RESTATING_VERBS.contains(&x.fold.as_str()))
+    })
+}
+
 /// Spans of quoted words inside matching quote marks.
 pub fn find_quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -727,6 +815,34 @@ fn speaker_for(q: Span, entities: &[EntityMention], tokens: &[Token]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_about_what_a_report_says_restates_it() {
+        let lex = Lexicon::builtin();
+        let restates = |t: &str| restates_a_report(&sentence(t, "en", None, &lex));
+        for t in [
+            "The report says the bridge was closed on Monday.",
+            "A report that has circulated online since last week says that the mayor resigned.",
+            "By putting the flood in March, the report contradicts itself.",
+            "The article places the fire in the old town.",
+        ] {
+            assert!(restates(t), "{t}");
+        }
+        for t in [
+            "The bridge was closed on Monday.",
+            "The inspectors' report said the bridge was unsafe.",
+            "A report by the ombudsman says nine people died.",
+            "Police said the report was false; the mayor says otherwise.",
+            "She read the report. The mayor says it is wrong.",
+        ] {
+            assert!(!restates(t), "{t}");
+        }
+        let es = |t: &str| restates_a_report(&sentence(t, "es", None, &lex));
+        assert!(es("El informe dice que el puente se cerró el lunes."));
+        assert!(!es(
+            "El informe de la Defensoría dice que murieron nueve personas."
+        ));
+    }
 
     fn lex() -> Lexicon {
         let mut l = Lexicon::builtin();
