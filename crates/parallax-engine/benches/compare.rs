@@ -51,8 +51,8 @@ fn synthetic_markdown(n: usize, l: usize) -> Vec<(String, String)> {
     let expected =
         std::fs::read_to_string(root().join("sample-articles/bolivia-2019/EXPECTED.json"))
             .expect("annotation");
-    let same = synth::annotated_same(&expected).expect("annotation");
-    let pool = synth::sentence_pool_with(&refs, &same);
+    let annotation = synth::annotation(&expected).expect("annotation");
+    let pool = synth::sentence_pool_with(&refs, &annotation);
     let spec = synth::Spec {
         reports: n,
         sentences: l,

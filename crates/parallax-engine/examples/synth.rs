@@ -13,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax_engine::synth::{annotated_same, generate, sentence_pool_with, Lexicon, Spec};
+use parallax_engine::synth::{annotation, generate, sentence_pool_with, Annotation, Lexicon, Spec};
 use parallax_engine::{read_path, IngestOptions};
 
 fn main() {
@@ -55,13 +55,14 @@ fn run() -> Result<(), String> {
     let texts = sample_texts(&sample)?;
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     // The sample's annotation, when present, says which sentences tell one
-    // claim; the pool keeps one of each such pair.
+    // claim (and which, however alike, do not); the pool keeps one sentence
+    // of each claim.
     let expected = sample.join("EXPECTED.json");
-    let same = match std::fs::read_to_string(&expected) {
-        Ok(json) => annotated_same(&json).map_err(|e| format!("{}: {e}", expected.display()))?,
-        Err(_) => Vec::new(),
+    let annotated = match std::fs::read_to_string(&expected) {
+        Ok(json) => annotation(&json).map_err(|e| format!("{}: {e}", expected.display()))?,
+        Err(_) => Annotation::default(),
     };
-    let pool = sentence_pool_with(&refs, &same);
+    let pool = sentence_pool_with(&refs, &annotated);
     let corpus = generate(
         &pool,
         &lex,

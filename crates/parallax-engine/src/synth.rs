@@ -214,7 +214,7 @@ impl Corpus {
 /// Markdown marks, keeping only the first of any two that share most of their
 /// longer words (so that two pool claims are not secretly the same claim).
 pub fn sentence_pool(texts: &[&str]) -> Vec<String> {
-    sentence_pool_with(texts, &[])
+    sentence_pool_with(texts, &Annotation::default())
 }
 
 /// [`sentence_pool`], also keeping only the first of any two sentences that
@@ -224,12 +224,15 @@ pub fn sentence_pool(texts: &[&str]) -> Vec<String> {
 /// "the Ombudsman's Office said nine had died in Sacaba") can share few
 /// words; without the annotation they would be two claims, and every tool
 /// that links them would be counted wrong.
-pub fn sentence_pool_with(texts: &[&str], same: &[(String, String)]) -> Vec<String> {
+pub fn sentence_pool_with(texts: &[&str], annotation: &Annotation) -> Vec<String> {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // "Tells the same claim" is closed over the annotation's chains: when
     // the wire's sentence is linked to the seed's and to a third outlet's,
     // the seed's and the third's tell one claim too, though no link joins
-    // them directly. (A hand-rolled union-find: a few hundred sentences.)
+    // them directly. A sentence can tell two claims, so a chain through it
+    // may join two claims: a link that would put a trap's two sentences in
+    // one claim joins nothing. (A hand-rolled union-find: a few hundred
+    // sentences.)
     let mut id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut parent: Vec<usize> = Vec::new();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
@@ -247,10 +250,21 @@ pub fn sentence_pool_with(texts: &[&str], same: &[(String, String)]) -> Vec<Stri
         }
         at
     };
-    for (a, b) in same {
+    let apart: Vec<(usize, usize)> = annotation
+        .apart
+        .iter()
+        .map(|(a, b)| (node(norm(a), &mut parent), node(norm(b), &mut parent)))
+        .collect();
+    for (a, b) in &annotation.same {
         let (x, y) = (node(norm(a), &mut parent), node(norm(b), &mut parent));
         let (rx, ry) = (root(&mut parent, x), root(&mut parent, y));
-        parent[rx] = ry;
+        let joins_a_trap = apart.iter().any(|&(p, q)| {
+            let (rp, rq) = (root(&mut parent, p), root(&mut parent, q));
+            (rp, rq) == (rx, ry) || (rp, rq) == (ry, rx)
+        });
+        if !joins_a_trap {
+            parent[rx] = ry;
+        }
     }
     // The components that already have a sentence in the pool.
     let mut told: std::collections::HashSet<usize> = std::collections::HashSet::new();
@@ -288,21 +302,35 @@ pub fn sentence_pool_with(texts: &[&str], same: &[(String, String)]) -> Vec<Stri
     pool
 }
 
-/// The sentence pairs an annotation file (the sample corpus's
-/// `EXPECTED.json`) gives as one claim told twice: its `links`, whatever
-/// their relation (`not_links` are traps). For [`sentence_pool_with`].
-pub fn annotated_same(expected_json: &str) -> Result<Vec<(String, String)>, String> {
+/// What an annotation file (the sample corpus's `EXPECTED.json`) says of
+/// pairs of sentences, by their texts. For [`sentence_pool_with`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotation {
+    /// One claim told twice: its `links`, whatever their relation.
+    pub same: Vec<(String, String)>,
+    /// Two claims however alike: its `not_links` (traps).
+    pub apart: Vec<(String, String)>,
+}
+
+/// Read an annotation file (see [`Annotation`]).
+pub fn annotation(expected_json: &str) -> Result<Annotation, String> {
     let v: serde_json::Value = serde_json::from_str(expected_json).map_err(|e| e.to_string())?;
     let text_of = |side: &serde_json::Value| side["text"].as_str().map(str::to_string);
-    Ok(v["links"]
-        .as_array()
-        .map(|links| {
-            links
-                .iter()
-                .filter_map(|l| Some((text_of(&l["a"])?, text_of(&l["b"])?)))
-                .collect()
-        })
-        .unwrap_or_default())
+    let pairs = |key: &str| -> Vec<(String, String)> {
+        v[key]
+            .as_array()
+            .map(|links| {
+                links
+                    .iter()
+                    .filter_map(|l| Some((text_of(&l["a"])?, text_of(&l["b"])?)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    Ok(Annotation {
+        same: pairs("links"),
+        apart: pairs("not_links"),
+    })
 }
 
 fn content_words(s: &str) -> Vec<String> {
@@ -699,7 +727,13 @@ mod tests {
             "The Ombudsman's Office said nine had been killed at the bridge.".to_string(),
             "At least five people died in clashes in Sacaba on Friday afternoon.".to_string(),
         )];
-        let pool = sentence_pool_with(&[text], &same);
+        let pool = sentence_pool_with(
+            &[text],
+            &Annotation {
+                same,
+                apart: Vec::new(),
+            },
+        );
         assert_eq!(
             pool,
             vec![
@@ -727,13 +761,24 @@ mod tests {
                 "The Ombudsman's Office said nine had been killed at the bridge.".to_string(),
             ),
         ];
+        let mut annotation = Annotation {
+            same,
+            apart: Vec::new(),
+        };
         assert_eq!(
-            sentence_pool_with(&[text, other], &same),
+            sentence_pool_with(&[text, other], &annotation),
             vec![
                 "At least five people died in clashes in Sacaba on Friday afternoon.",
                 "Schools in the city stayed closed for the rest of the week.",
             ]
         );
+        // A trap between the two ends: the other outlet's sentence tells
+        // two claims, and the chain through it joins nothing.
+        annotation.apart.push((
+            "The Ombudsman's Office said nine had been killed at the bridge.".to_string(),
+            "At least five people died in clashes in Sacaba on Friday afternoon.".to_string(),
+        ));
+        assert_eq!(sentence_pool_with(&[text, other], &annotation).len(), 3);
     }
 
     #[test]
@@ -741,10 +786,13 @@ mod tests {
         let json = r#"{"links": [{"a": {"doc": "x", "text": "One."}, "b": {"doc": "y", "text": "Uno."}, "relation": "agree"}],
                        "not_links": [{"a": {"doc": "x", "text": "Two."}, "b": {"doc": "y", "text": "Dos."}}]}"#;
         assert_eq!(
-            annotated_same(json).unwrap(),
-            vec![("One.".to_string(), "Uno.".to_string())]
+            annotation(json).unwrap(),
+            Annotation {
+                same: vec![("One.".to_string(), "Uno.".to_string())],
+                apart: vec![("Two.".to_string(), "Dos.".to_string())],
+            }
         );
-        assert!(annotated_same("{ not json").is_err());
+        assert!(annotation("{ not json").is_err());
     }
 
     fn pool() -> Vec<String> {
