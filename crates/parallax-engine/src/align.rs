@@ -377,8 +377,9 @@ pub fn candidates_watched(
             (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), Arc::from(f)))
         })
         .collect();
+    // On both cores, in pair order (rayon's collect keeps it).
     pairs
-        .iter()
+        .par_iter()
         .zip(of_pair)
         .filter_map(|(&(a, b), u)| {
             let (same, paraphrase, f) = scored[u].as_ref()?;
