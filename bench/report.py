@@ -275,7 +275,7 @@ def markdown(res):
             )
     lines += ["", "Recall by kind of true pair (one side copied and the other edited as named; "
               "`both-edited`: neither side is a copy):", ""]
-    kinds = ["verbatim", "paraphrase", "number", "date", "place", "both-edited"]
+    kinds = ["verbatim", "paraphrase", "retold", "number", "date", "place", "both-edited"]
     lines += ["| corpus | tool | " + " | ".join(kinds) + " |", "|---|---|" + "---|" * len(kinds)]
     for s in res["sizes"]:
         for tool in TOOLS:

@@ -6,8 +6,9 @@ recall by kind of true pair, and per relation the number of links and how
 many of them are true.
 
 Truth: two sentences of different reports should be linked exactly when
-they tell the same pool claim (copies, paraphrases and number, date or place
-changes of one claim all count: a contradiction is still the same claim).
+they tell the same pool claim (copies, paraphrases, retellings in another
+outlet's words and number, date or place changes of one claim all count: a
+contradiction is still the same claim).
 Each tool segments the reports itself, so each of its sentences is mapped to
 the generated sentences it covers: those whose text it contains, else the
 one that contains it, else the one sharing most words (at least half). A

@@ -52,13 +52,13 @@ fn synthetic_markdown(n: usize, l: usize) -> Vec<(String, String)> {
         std::fs::read_to_string(root().join("sample-articles/bolivia-2019/EXPECTED.json"))
             .expect("annotation");
     let annotation = synth::annotation(&expected).expect("annotation");
-    let pool = synth::sentence_pool_with(&refs, &annotation);
+    let pool = synth::claims_with(&refs, &annotation);
     let spec = synth::Spec {
         reports: n,
         sentences: l,
         seed: 1,
     };
-    synth::generate(&pool, &lex, spec)
+    synth::generate_with(&pool, &lex, spec)
         .reports
         .iter()
         .map(|r| (format!("{}.md", r.id), r.markdown(1)))

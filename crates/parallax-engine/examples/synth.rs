@@ -9,11 +9,12 @@
 //! Options: `--sample DIR` (default `sample-articles/bolivia-2019`),
 //! `--lexicon FILE` (default `bench/lexicon.toml`), both relative to the
 //! repository root. The sample's `EXPECTED.json`, when present, says which
-//! of its sentences tell one claim; the pool keeps one of each such pair.
+//! of its sentences tell one claim; the pool keeps one of each such pair,
+//! and a report may tell the claim in the other's words.
 
 use std::path::{Path, PathBuf};
 
-use parallax_engine::synth::{annotation, generate, sentence_pool_with, Annotation, Lexicon, Spec};
+use parallax_engine::synth::{annotation, claims_with, generate_with, Annotation, Lexicon, Spec};
 use parallax_engine::{read_path, IngestOptions};
 
 fn main() {
@@ -56,14 +57,14 @@ fn run() -> Result<(), String> {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     // The sample's annotation, when present, says which sentences tell one
     // claim (and which, however alike, do not); the pool keeps one sentence
-    // of each claim.
+    // of each claim, and the others are its retellings.
     let expected = sample.join("EXPECTED.json");
     let annotated = match std::fs::read_to_string(&expected) {
         Ok(json) => annotation(&json).map_err(|e| format!("{}: {e}", expected.display()))?,
         Err(_) => Annotation::default(),
     };
-    let pool = sentence_pool_with(&refs, &annotated);
-    let corpus = generate(
+    let pool = claims_with(&refs, &annotated);
+    let corpus = generate_with(
         &pool,
         &lex,
         Spec {

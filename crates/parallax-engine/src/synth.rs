@@ -5,9 +5,10 @@
 //! sentences (the sample corpus): each report draws a subset of the pool's
 //! claims (the rest are dropped), keeps their story order with a few local
 //! swaps, and writes each claim either as a verbatim copy of the wire text or
-//! with one edit: a paraphrase from the [`Lexicon`], a changed number, a
-//! changed date word or a changed place. Each report also adds sentences no
-//! other report has. [`Corpus`] records, for every sentence, which claim it
+//! with one edit: a paraphrase from the [`Lexicon`], a retelling in another
+//! outlet's words where the sample's annotation gives one ([`Claim`]), a
+//! changed number, a changed date word or a changed place. Each report also
+//! adds sentences no other report has. [`Corpus`] records, for every sentence, which claim it
 //! tells (or none) and the edit with its exact words, so a benchmark can score
 //! any aligner's sentence links: two sentences of different reports should be
 //! linked exactly when they tell the same claim.
@@ -87,6 +88,10 @@ pub enum Edit {
     Date,
     /// One place name replaced by another.
     Place,
+    /// The claim in another outlet's words: a sentence of the source texts
+    /// that the annotation says tells the same claim (see [`Claim`]). Its one
+    /// [`Change`] replaces the whole source sentence.
+    Retold,
     /// A sentence only this report has.
     Added,
 }
@@ -225,6 +230,27 @@ pub fn sentence_pool(texts: &[&str]) -> Vec<String> {
 /// words; without the annotation they would be two claims, and every tool
 /// that links them would be counted wrong.
 pub fn sentence_pool_with(texts: &[&str], annotation: &Annotation) -> Vec<String> {
+    claims_with(texts, annotation)
+        .into_iter()
+        .map(|c| c.text)
+        .collect()
+}
+
+/// A claim of the pool: the sentence that stands for it and the other
+/// sentences of the source texts that, by the annotation, tell it in
+/// another outlet's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The pool sentence.
+    pub text: String,
+    /// Hand-written retellings of the same claim ("Morales stepped down
+    /// that afternoon" for "Morales resigned on Sunday"), which may differ
+    /// in a detail as annotated contradictions do; no near copies.
+    pub retellings: Vec<String>,
+}
+
+/// [`sentence_pool_with`], each claim with its retellings (see [`Claim`]).
+pub fn claims_with(texts: &[&str], annotation: &Annotation) -> Vec<Claim> {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     // "Tells the same claim" is closed over the annotation's chains: when
     // the wire's sentence is linked to the seed's and to a third outlet's,
@@ -266,9 +292,9 @@ pub fn sentence_pool_with(texts: &[&str], annotation: &Annotation) -> Vec<String
             parent[rx] = ry;
         }
     }
-    // The components that already have a sentence in the pool.
-    let mut told: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    let mut pool: Vec<String> = Vec::new();
+    // The components that already have a sentence in the pool, and which.
+    let mut told: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut pool: Vec<Claim> = Vec::new();
     let mut keys: Vec<Vec<String>> = Vec::new();
     for text in texts {
         for seg in crate::segment::segment(text, "en") {
@@ -285,18 +311,29 @@ pub fn sentence_pool_with(texts: &[&str], annotation: &Annotation) -> Vec<String
             if let Some(k) = keys.iter().position(|k| jaccard(k, &key) >= 0.35) {
                 // A near copy of a pool claim: its annotated partners tell
                 // that claim too.
-                let kept = node(norm(&pool[k]), &mut parent);
+                let kept = node(norm(&pool[k].text), &mut parent);
                 let rk = root(&mut parent, kept);
-                if !told.contains(&component) {
+                if !told.contains_key(&component) {
                     parent[component] = rk;
                 }
                 continue;
             }
-            if !told.insert(component) {
+            if let Some(&c) = told.get(&component) {
+                // Another outlet's words for a claim the pool has.
+                let claim = &mut pool[c];
+                if norm(&claim.text) != norm(s)
+                    && !claim.retellings.iter().any(|r| norm(r) == norm(s))
+                {
+                    claim.retellings.push(s.to_string());
+                }
                 continue;
             }
+            told.insert(component, pool.len());
             keys.push(key);
-            pool.push(s.to_string());
+            pool.push(Claim {
+                text: s.to_string(),
+                retellings: Vec::new(),
+            });
         }
     }
     pool
@@ -568,13 +605,30 @@ fn pick_one(src: &str, mut sites: Vec<Site>, rng: &mut Rng) -> Option<(String, V
 /// place, whichever the sentence has, chosen at random). Falls back to a
 /// paraphrase when the sentence has no detail to change, and to a copy when
 /// no paraphrase applies either.
-fn render(src: &str, lex: &Lexicon, rng: &mut Rng) -> (String, Edit, Vec<Change>) {
+///
+/// A claim with retellings (see [`Claim`]) is told in one of them instead
+/// of a lexicon paraphrase half the time (15% in all): swapping words from
+/// a list keeps most of a sentence, and the way two outlets really word one
+/// fact seldom does (of the sample corpus's annotated pairs, 16 of 152
+/// share 60% of their words in order).
+fn render(claim: &Claim, lex: &Lexicon, rng: &mut Rng) -> (String, Edit, Vec<Change>) {
+    let src = claim.text.as_str();
     let roll = rng.below(100);
     let wanted = match roll {
         0..=34 => Edit::Copy,
+        35..=49 if !claim.retellings.is_empty() => Edit::Retold,
         35..=64 => Edit::Paraphrase,
         _ => Edit::Number,
     };
+    if wanted == Edit::Retold {
+        let to = claim.retellings[rng.below(claim.retellings.len())].clone();
+        let change = Change {
+            from: src.to_string(),
+            to: to.clone(),
+            at: 0,
+        };
+        return (to, Edit::Retold, vec![change]);
+    }
     if wanted == Edit::Number {
         let mut options = Vec::new();
         if let Some(x) = number_edit(src, lex, rng) {
@@ -640,6 +694,19 @@ fn added_sentence(
 /// replacement, in story order with a swap per five sentences) and adds the
 /// rest; when `L` exceeds what the pool can give, more sentences are added.
 pub fn generate(pool: &[String], lex: &Lexicon, spec: Spec) -> Corpus {
+    let claims: Vec<Claim> = pool
+        .iter()
+        .map(|t| Claim {
+            text: t.clone(),
+            retellings: Vec::new(),
+        })
+        .collect();
+    generate_with(&claims, lex, spec)
+}
+
+/// [`generate`] from claims with their retellings (see [`claims_with`]):
+/// some claims are told in another outlet's words ([`Edit::Retold`]).
+pub fn generate_with(pool: &[Claim], lex: &Lexicon, spec: Spec) -> Corpus {
     let mut rng = Rng::new(spec.seed);
     let mut used = std::collections::HashSet::new();
     let mut reports = Vec::with_capacity(spec.reports);
@@ -702,7 +769,7 @@ pub fn generate(pool: &[String], lex: &Lexicon, spec: Spec) -> Corpus {
     Corpus {
         schema: "parallax.synth-truth/1".into(),
         spec,
-        pool: pool.to_vec(),
+        pool: pool.iter().map(|c| c.text.clone()).collect(),
         reports,
     }
 }
@@ -782,6 +849,56 @@ mod tests {
     }
 
     #[test]
+    fn the_annotated_partners_of_a_claim_are_its_retellings() {
+        let text = "At least five people died in clashes in Sacaba on Friday afternoon. \
+                    Schools in the city stayed closed for the rest of the week. \
+                    The Ombudsman's Office said nine had been killed at the bridge.";
+        let copy = "At least five people died in clashes in Sacaba on Friday afternoon.";
+        let same = vec![
+            (
+                "The Ombudsman's Office said nine had been killed at the bridge.".to_string(),
+                copy.to_string(),
+            ),
+            // The same sentence in a second report is no retelling.
+            (copy.to_string(), copy.to_string()),
+        ];
+        let claims = claims_with(
+            &[text, copy],
+            &Annotation {
+                same,
+                apart: Vec::new(),
+            },
+        );
+        assert_eq!(
+            claims,
+            vec![
+                Claim {
+                    text: copy.to_string(),
+                    retellings: vec![
+                        "The Ombudsman's Office said nine had been killed at the bridge."
+                            .to_string()
+                    ],
+                },
+                Claim {
+                    text: "Schools in the city stayed closed for the rest of the week.".to_string(),
+                    retellings: Vec::new(),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn the_sample_annotation_gives_claims_retellings() {
+        let claims = claims();
+        let retold = claims.iter().filter(|c| !c.retellings.is_empty()).count();
+        // The resignation on Sunday alone is told by seven English reports.
+        assert!(retold >= 5, "{retold} claims with retellings");
+        for c in &claims {
+            assert!(!c.retellings.contains(&c.text));
+        }
+    }
+
+    #[test]
     fn the_annotation_gives_its_links_as_one_claim_and_not_its_traps() {
         let json = r#"{"links": [{"a": {"doc": "x", "text": "One."}, "b": {"doc": "y", "text": "Uno."}, "relation": "agree"}],
                        "not_links": [{"a": {"doc": "x", "text": "Two."}, "b": {"doc": "y", "text": "Dos."}}]}"#;
@@ -796,6 +913,24 @@ mod tests {
     }
 
     fn pool() -> Vec<String> {
+        let texts = sample_texts();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        sentence_pool(&refs)
+    }
+
+    /// The pool as the benchmarks build it: with the sample's annotation.
+    fn claims() -> Vec<Claim> {
+        let texts = sample_texts();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let json = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../sample-articles/bolivia-2019/EXPECTED.json"
+        ))
+        .unwrap();
+        claims_with(&refs, &annotation(&json).unwrap())
+    }
+
+    fn sample_texts() -> Vec<String> {
         let dir = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../../sample-articles/bolivia-2019"
@@ -806,14 +941,12 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|x| x == "md"))
             .collect();
         files.sort();
-        let texts: Vec<String> = files
+        files
             .iter()
             .map(|p| crate::ingest::read_path(p, &Default::default()).unwrap())
             .filter(|r| r.meta.language.as_deref() == Some("en"))
             .map(|r| r.text)
-            .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        sentence_pool(&refs)
+            .collect()
     }
 
     fn spec(seed: u64) -> Spec {
@@ -841,9 +974,9 @@ mod tests {
 
     #[test]
     fn synth_sizes_and_every_edit_kind() {
-        let (p, l) = (pool(), lexicon());
+        let (p, l) = (claims(), lexicon());
         assert!(p.len() > 100, "pool of {}", p.len());
-        let c = generate(&p, &l, spec(1));
+        let c = generate_with(&p, &l, spec(1));
         assert_eq!(c.reports.len(), 12);
         let mut seen = std::collections::HashSet::new();
         for r in &c.reports {
@@ -859,6 +992,7 @@ mod tests {
             Edit::Number,
             Edit::Date,
             Edit::Place,
+            Edit::Retold,
             Edit::Added,
         ] {
             assert!(seen.contains(&e), "{e:?} never made");
@@ -868,8 +1002,10 @@ mod tests {
 
     #[test]
     fn synth_truth_matches_the_text() {
-        let (p, l) = (pool(), lexicon());
-        let c = generate(&p, &l, spec(3));
+        let (claims, l) = (claims(), lexicon());
+        let p: Vec<String> = claims.iter().map(|c| c.text.clone()).collect();
+        let c = generate_with(&claims, &l, spec(3));
+        assert_eq!(c.pool, p);
         for r in &c.reports {
             let md = r.markdown(3);
             for s in &r.sentences {
@@ -909,6 +1045,10 @@ mod tests {
                                 .date_groups
                                 .iter()
                                 .any(|g| g.contains(&ch.from) && g.contains(&ch.to))),
+                            Edit::Retold => {
+                                assert_eq!((ch.at, &ch.from), (0, src));
+                                assert!(claims[k].retellings.contains(&s.text));
+                            }
                             _ => {}
                         }
                     }
