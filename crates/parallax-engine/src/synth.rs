@@ -244,8 +244,9 @@ pub struct Claim {
     /// The pool sentence.
     pub text: String,
     /// Hand-written retellings of the same claim ("Morales stepped down
-    /// that afternoon" for "Morales resigned on Sunday"), which may differ
-    /// in a detail as annotated contradictions do; no near copies.
+    /// that afternoon" for "Morales resigned on Sunday"): the sentences the
+    /// annotation links to this one directly, which may differ in a detail
+    /// as annotated contradictions do; no near copies.
     pub retellings: Vec<String>,
 }
 
@@ -276,6 +277,11 @@ pub fn claims_with(texts: &[&str], annotation: &Annotation) -> Vec<Claim> {
         }
         at
     };
+    let direct: std::collections::HashSet<(String, String)> = annotation
+        .same
+        .iter()
+        .map(|(a, b)| (norm(a), norm(b)))
+        .collect();
     let apart: Vec<(usize, usize)> = annotation
         .apart
         .iter()
@@ -319,9 +325,16 @@ pub fn claims_with(texts: &[&str], annotation: &Annotation) -> Vec<Claim> {
                 continue;
             }
             if let Some(&c) = told.get(&component) {
-                // Another outlet's words for a claim the pool has.
+                // Another outlet's words for a claim the pool has, when the
+                // annotation links the two directly: a chain of links can
+                // join two sentences that share little but the event ("the
+                // situation escalated on Friday … in La Paz" and "the
+                // Ombudsman's Office said on Saturday that nine had died in
+                // Sacaba", each linked to the early report's account).
                 let claim = &mut pool[c];
-                if norm(&claim.text) != norm(s)
+                let (a, b) = (norm(&claim.text), norm(s));
+                if a != b
+                    && (direct.contains(&(a.clone(), b.clone())) || direct.contains(&(b, a)))
                     && !claim.retellings.iter().any(|r| norm(r) == norm(s))
                 {
                     claim.retellings.push(s.to_string());
@@ -854,6 +867,7 @@ mod tests {
                     Schools in the city stayed closed for the rest of the week. \
                     The Ombudsman's Office said nine had been killed at the bridge.";
         let copy = "At least five people died in clashes in Sacaba on Friday afternoon.";
+        let far = "Security forces fired on coca growers marching toward the regional capital.";
         let same = vec![
             (
                 "The Ombudsman's Office said nine had been killed at the bridge.".to_string(),
@@ -861,9 +875,15 @@ mod tests {
             ),
             // The same sentence in a second report is no retelling.
             (copy.to_string(), copy.to_string()),
+            // One claim by the chain, but linked to the pool's sentence
+            // only through the Ombudsman's: not a retelling of it.
+            (
+                "The Ombudsman's Office said nine had been killed at the bridge.".to_string(),
+                far.to_string(),
+            ),
         ];
         let claims = claims_with(
-            &[text, copy],
+            &[text, copy, far],
             &Annotation {
                 same,
                 apart: Vec::new(),
