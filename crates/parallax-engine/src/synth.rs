@@ -823,12 +823,18 @@ mod tests {
         );
     }
 
+    /// Three claims of one report, for the annotation tests.
+    const STORY: &str = "At least five people died in clashes in Sacaba on Friday afternoon. \
+                         Schools in the city stayed closed for the rest of the week. \
+                         The Ombudsman's Office said nine had been killed at the bridge.";
+    /// Another outlet's sentence, linked to one or two of the story's.
+    const ELSEWHERE: &str =
+        "Security forces fired on coca growers marching toward the regional capital.";
+
     #[test]
     fn a_chain_of_annotated_links_is_one_claim() {
-        let text = "At least five people died in clashes in Sacaba on Friday afternoon. \
-                    Schools in the city stayed closed for the rest of the week. \
-                    The Ombudsman's Office said nine had been killed at the bridge.";
-        let other = "Security forces fired on coca growers marching toward the regional capital.";
+        let text = STORY;
+        let other = ELSEWHERE;
         // The first and the last are each linked to the other outlet's
         // sentence, never to each other.
         let same = vec![
@@ -863,11 +869,9 @@ mod tests {
 
     #[test]
     fn the_annotated_partners_of_a_claim_are_its_retellings() {
-        let text = "At least five people died in clashes in Sacaba on Friday afternoon. \
-                    Schools in the city stayed closed for the rest of the week. \
-                    The Ombudsman's Office said nine had been killed at the bridge.";
+        let text = STORY;
         let copy = "At least five people died in clashes in Sacaba on Friday afternoon.";
-        let far = "Security forces fired on coca growers marching toward the regional capital.";
+        let far = ELSEWHERE;
         let same = vec![
             (
                 "The Ombudsman's Office said nine had been killed at the bridge.".to_string(),
