@@ -1256,45 +1256,43 @@ fn quote_matches_of(
     b: Addr,
 ) -> Vec<QuoteMatch> {
     let mut out = Vec::new();
-    {
-        let (sa, sb) = (&analyses[a.0][a.1], &analyses[b.0][b.1]);
-        let (oa, ob) = (
-            docs[a.0].sentences[a.1].0.span.start,
-            docs[b.0].sentences[b.1].0.span.start,
-        );
-        for qa in &sa.quotes {
-            for qb in &sb.quotes {
-                let ta = &sa.text[qa.span.start..qa.span.end];
-                let tb = &sb.text[qb.span.start..qb.span.end];
-                let wa: HashSet<String> = crate::text::raw_tokens(ta)
-                    .into_iter()
-                    .map(|w| crate::text::fold(w.1))
-                    .collect();
-                let wb: HashSet<String> = crate::text::raw_tokens(tb)
-                    .into_iter()
-                    .map(|w| crate::text::fold(w.1))
-                    .collect();
-                let shared = wa.intersection(&wb).count();
-                if shared == 0 || shared * 2 < wa.len().min(wb.len()) {
-                    continue;
-                }
-                let identical = crate::text::fold(ta).trim_matches(|c: char| !c.is_alphanumeric())
-                    == crate::text::fold(tb).trim_matches(|c: char| !c.is_alphanumeric());
-                out.push(QuoteMatch {
-                    a: QuoteRef {
-                        sentence: l.a.to_string(),
-                        span: qa.span.offset(oa),
-                        speaker: qa.speaker.as_ref().map(|s| s.1.clone()),
-                    },
-                    b: QuoteRef {
-                        sentence: l.b.to_string(),
-                        span: qb.span.offset(ob),
-                        speaker: qb.speaker.as_ref().map(|s| s.1.clone()),
-                    },
-                    identical,
-                    diff: char_diff(ta, tb, qa.span.start + oa, qb.span.start + ob),
-                });
+    let (sa, sb) = (&analyses[a.0][a.1], &analyses[b.0][b.1]);
+    let (oa, ob) = (
+        docs[a.0].sentences[a.1].0.span.start,
+        docs[b.0].sentences[b.1].0.span.start,
+    );
+    for qa in &sa.quotes {
+        for qb in &sb.quotes {
+            let ta = &sa.text[qa.span.start..qa.span.end];
+            let tb = &sb.text[qb.span.start..qb.span.end];
+            let wa: HashSet<String> = crate::text::raw_tokens(ta)
+                .into_iter()
+                .map(|w| crate::text::fold(w.1))
+                .collect();
+            let wb: HashSet<String> = crate::text::raw_tokens(tb)
+                .into_iter()
+                .map(|w| crate::text::fold(w.1))
+                .collect();
+            let shared = wa.intersection(&wb).count();
+            if shared == 0 || shared * 2 < wa.len().min(wb.len()) {
+                continue;
             }
+            let identical = crate::text::fold(ta).trim_matches(|c: char| !c.is_alphanumeric())
+                == crate::text::fold(tb).trim_matches(|c: char| !c.is_alphanumeric());
+            out.push(QuoteMatch {
+                a: QuoteRef {
+                    sentence: l.a.to_string(),
+                    span: qa.span.offset(oa),
+                    speaker: qa.speaker.as_ref().map(|s| s.1.clone()),
+                },
+                b: QuoteRef {
+                    sentence: l.b.to_string(),
+                    span: qb.span.offset(ob),
+                    speaker: qb.speaker.as_ref().map(|s| s.1.clone()),
+                },
+                identical,
+                diff: char_diff(ta, tb, qa.span.start + oa, qb.span.start + ob),
+            });
         }
     }
     out

@@ -8,10 +8,11 @@
 //! with one edit: a paraphrase from the [`Lexicon`], a retelling in another
 //! outlet's words where the sample's annotation gives one ([`Claim`]), a
 //! changed number, a changed date word or a changed place. Each report also
-//! adds sentences no other report has. [`Corpus`] records, for every sentence, which claim it
-//! tells (or none) and the edit with its exact words, so a benchmark can score
-//! any aligner's sentence links: two sentences of different reports should be
-//! linked exactly when they tell the same claim.
+//! adds sentences no other report has. [`Corpus`] records, for every
+//! sentence, which claim it tells (or none) and the edit with its exact
+//! words, so a benchmark can score any aligner's sentence links: two
+//! sentences of different reports should be linked exactly when they tell
+//! the same claim.
 //!
 //! Everything is driven by one seed through [`Rng`] (splitmix64), so a seed
 //! and a size always give the same bytes.
@@ -332,10 +333,11 @@ pub fn claims_with(texts: &[&str], annotation: &Annotation) -> Vec<Claim> {
                 // Ombudsman's Office said on Saturday that nine had died in
                 // Sacaba", each linked to the early report's account).
                 let claim = &mut pool[c];
-                let (a, b) = (norm(&claim.text), norm(s));
-                if a != b
-                    && (direct.contains(&(a.clone(), b.clone())) || direct.contains(&(b, a)))
-                    && !claim.retellings.iter().any(|r| norm(r) == norm(s))
+                let pair = (norm(&claim.text), norm(s));
+                if pair.0 != pair.1
+                    && (direct.contains(&pair)
+                        || direct.contains(&(pair.1.clone(), pair.0.clone())))
+                    && !claim.retellings.iter().any(|r| norm(r) == pair.1)
                 {
                     claim.retellings.push(s.to_string());
                 }
