@@ -343,39 +343,43 @@ pub fn candidates_watched(
     let ticker = crate::compare::Ticker::new(progress, "align", unique.len());
     let scored: Vec<Option<Scored>> = unique
         .par_iter()
-        .map(|&i| {
-            if ticker.tick() {
-                return None;
-            }
-            let (a, b) = pairs[i];
-            let (pa, pb) = (&profiles[a.0][a.1], &profiles[b.0][b.1]);
-            let (sa, sb) = (&docs[a.0][a.1], &docs[b.0][b.1]);
-            let mut f = features_without_sequence(sa, pa, sb, pb, idf);
-            if sa.lang != sb.lang {
-                matcher.across_languages(sa, sb, &mut f);
+        .map_init(
+            || ticker.local(),
+            |ticker, &i| {
+                if ticker.tick() {
+                    return None;
+                }
+                let (a, b) = pairs[i];
+                let (pa, pb) = (&profiles[a.0][a.1], &profiles[b.0][b.1]);
+                let (sa, sb) = (&docs[a.0][a.1], &docs[b.0][b.1]);
+                let mut f = features_without_sequence(sa, pa, sb, pb, idf);
+                if pa.lang != pb.lang {
+                    matcher.across_languages(sa, sb, &mut f);
+                    let same = same_claim(matcher, &f);
+                    return (same >= opts.threshold)
+                        .then(|| (same, matcher.paraphrase(&f), Arc::from(f)));
+                }
+                // The word-sequence features cost the most. Each lies between 0
+                // and a bound that is cheap to compute; the score is linear in
+                // each, so its best is at the end its weight points to. A pair
+                // that cannot reach the threshold there is dropped without
+                // computing them, which changes no link.
+                let (dmax, rmax) = sequence_bounds(pa, pb);
+                let best_end =
+                    |i: usize, max: f64| if matcher.weights[i] > 0.0 { max } else { 0.0 };
+                f[DIFF_RATIO] = best_end(DIFF_RATIO, dmax);
+                f[LCS_RUN] = best_end(LCS_RUN, rmax);
+                if same_claim(matcher, &f) < opts.threshold {
+                    return None;
+                }
+                let (d, r) = sequence_features(pa, pb);
+                f[DIFF_RATIO] = d;
+                f[LCS_RUN] = r;
                 let same = same_claim(matcher, &f);
-                return (same >= opts.threshold)
-                    .then(|| (same, matcher.paraphrase(&f), Arc::from(f)));
-            }
-            // The word-sequence features cost the most. Each lies between 0
-            // and a bound that is cheap to compute; the score is linear in
-            // each, so its best is at the end its weight points to. A pair
-            // that cannot reach the threshold there is dropped without
-            // computing them, which changes no link.
-            let (dmax, rmax) = sequence_bounds(pa, pb);
-            let best_end = |i: usize, max: f64| if matcher.weights[i] > 0.0 { max } else { 0.0 };
-            f[DIFF_RATIO] = best_end(DIFF_RATIO, dmax);
-            f[LCS_RUN] = best_end(LCS_RUN, rmax);
-            if same_claim(matcher, &f) < opts.threshold {
-                return None;
-            }
-            let (d, r) = sequence_features(pa, pb);
-            f[DIFF_RATIO] = d;
-            f[LCS_RUN] = r;
-            let same = same_claim(matcher, &f);
-            // Pairs below the link threshold are dropped here, not kept in memory.
-            (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), Arc::from(f)))
-        })
+                // Pairs below the link threshold are dropped here, not kept in memory.
+                (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), Arc::from(f)))
+            },
+        )
         .collect();
     // On both cores, in pair order (rayon's collect keeps it).
     pairs

@@ -58,20 +58,68 @@ impl<'a> Ticker<'a> {
 
     /// One unit done. Returns true when the work should stop.
     pub(crate) fn tick(&self) -> bool {
+        self.tick_n(1)
+    }
+
+    /// `k` units done. Returns true when the work should stop.
+    fn tick_n(&self, k: usize) -> bool {
         use std::sync::atomic::Ordering::Relaxed;
         if self.stop.load(Relaxed) {
             return true;
         }
-        let n = self.done.fetch_add(1, Relaxed) + 1;
-        if n % self.step == 0 || n == self.total {
+        let n = self.done.fetch_add(k, Relaxed) + k;
+        // Whether the count passed a multiple of `every` on its way to `n`.
+        let passed = |every: usize| (n - k) / every != n / every;
+        if passed(self.step) || n == self.total {
             self.progress
                 .stage(self.stage, n.min(self.total), self.total);
         }
-        if n % 64 == 0 && self.progress.cancelled() {
+        if passed(64) && self.progress.cancelled() {
             self.stop.store(true, Relaxed);
             return true;
         }
         false
+    }
+
+    /// A counter for one worker's share of the units (rayon's `map_init`),
+    /// which adds to the shared count every [`LocalTicker::BATCH`] units
+    /// and when dropped. Hundreds of thousands of pairs each adding one to
+    /// a counter that both cores write kept moving it between them.
+    pub(crate) fn local(&self) -> LocalTicker<'_, 'a> {
+        LocalTicker {
+            ticker: self,
+            pending: 0,
+        }
+    }
+}
+
+/// See [`Ticker::local`].
+pub(crate) struct LocalTicker<'t, 'a> {
+    ticker: &'t Ticker<'a>,
+    pending: usize,
+}
+
+impl LocalTicker<'_, '_> {
+    /// Units counted here before they are added to the shared count.
+    const BATCH: usize = 32;
+
+    /// One unit done. Returns true when the work should stop.
+    pub(crate) fn tick(&mut self) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.pending += 1;
+        if self.pending == Self::BATCH {
+            self.pending = 0;
+            return self.ticker.tick_n(Self::BATCH);
+        }
+        self.ticker.stop.load(Relaxed)
+    }
+}
+
+impl Drop for LocalTicker<'_, '_> {
+    fn drop(&mut self) {
+        if self.pending > 0 {
+            self.ticker.tick_n(self.pending);
+        }
     }
 }
 
@@ -372,11 +420,23 @@ pub fn compare(
     // The word diff and the matcher's evidence depend on the two analyses
     // alone: computed once per pair of equal analyses (wire copy), shared by
     // every link between copies of the same two sentences.
+    // Each sentence's telling units, which the evidence quotes: found once,
+    // not once for each of the sentence's links.
+    let units: Vec<Vec<Vec<crate::matcher::Unit>>> = analyses
+        .par_iter()
+        .map(|d| d.iter().map(crate::features::units).collect())
+        .collect();
     let shared_parts = |c: &Candidate| {
         let (a, b) = (&analyses[c.a.0][c.a.1], &analyses[c.b.0][c.b.1]);
+        let evidence = matcher.explain_with(
+            &c.features,
+            (a, &units[c.a.0][c.a.1]),
+            (b, &units[c.b.0][c.b.1]),
+            4,
+        );
         (
             classify::token_diff(a, b),
-            std::sync::Arc::<[Contribution]>::from(matcher.explain(&c.features, a, b, 4)),
+            std::sync::Arc::<[Contribution]>::from(evidence),
         )
     };
     let make_link = |c: &Candidate| -> Link {
@@ -393,30 +453,34 @@ pub fn compare(
     // each link.
     let parts: Vec<Option<_>> = unique
         .par_iter()
-        .map(|&i| {
-            (!classified.tick()).then(|| {
-                let c = &selected[i];
-                let (tokens, evidence) = shared_parts(c);
-                let template = classify::Template::new(
-                    &analyses[c.a.0][c.a.1],
-                    doc_dates[c.a.0],
-                    &analyses[c.b.0][c.b.1],
-                    doc_dates[c.b.0],
-                    &lex,
-                    &tokens,
-                );
-                // One event, whatever the places say: something else pins it,
-                // or the place is the one thing changed (a copy edited).
-                let anchored = crate::features::anchored(&c.features) || tokens.changed_runs() <= 1;
-                let in_passing =
-                    align::event_in_passing_only(matcher, &c.features, opts.align.threshold);
-                let detail = match template {
-                    Some(t) => Detail::Template(t),
-                    None => Detail::Tokens(tokens),
-                };
-                (detail, evidence, anchored, in_passing)
-            })
-        })
+        .map_init(
+            || classified.local(),
+            |ticker, &i| {
+                (!ticker.tick()).then(|| {
+                    let c = &selected[i];
+                    let (tokens, evidence) = shared_parts(c);
+                    let template = classify::Template::new(
+                        &analyses[c.a.0][c.a.1],
+                        doc_dates[c.a.0],
+                        &analyses[c.b.0][c.b.1],
+                        doc_dates[c.b.0],
+                        &lex,
+                        &tokens,
+                    );
+                    // One event, whatever the places say: something else pins it,
+                    // or the place is the one thing changed (a copy edited).
+                    let anchored =
+                        crate::features::anchored(&c.features) || tokens.changed_runs() <= 1;
+                    let in_passing =
+                        align::event_in_passing_only(matcher, &c.features, opts.align.threshold);
+                    let detail = match template {
+                        Some(t) => Detail::Template(t),
+                        None => Detail::Tokens(tokens),
+                    };
+                    (detail, evidence, anchored, in_passing)
+                })
+            },
+        )
         .collect();
     if progress.cancelled() {
         return Err(Error::Cancelled);
@@ -453,37 +517,41 @@ pub fn compare(
     let slots: Vec<Option<Link>> = selected
         .par_iter()
         .zip(of_pair.par_iter())
-        .map(|(c, &u)| {
-            if classified.tick() {
-                return None;
-            }
-            let (detail, evidence, anchored, in_passing) = parts[u].as_ref()?;
-            let l = make_link_with(c, detail, evidence.clone());
-            // A conflict needs the same event first; a quotation both
-            // sentences share for the most part is that evidence by itself
-            // ("the sneakiest, most nefarious coup in history" against "the
-            // most treacherous and nefarious coup in history").
-            let kept = l.relation != Relation::Contradict
-                || c.same >= bar
-                || l.reasons
-                    .iter()
-                    .any(|r| r.kind == ReasonKind::QuoteWording && r.conflict);
-            // Two places and nothing else pinning one event: two events
-            // (see `features::anchored`).
-            let two_places = !*anchored && l.reasons.iter().any(|r| r.kind == ReasonKind::Place);
-            // An event one sentence only mentions in passing ("after
-            // Morales resigned"), and nothing else shared: linked only when
-            // the two give a detail of it (a day, a count, a place) to set
-            // side by side ("began last week, when Morales resigned").
-            let detail = l.reasons.iter().any(|r| {
-                matches!(
-                    r.kind,
-                    ReasonKind::Date | ReasonKind::Number | ReasonKind::Place
-                )
-            });
-            let mention = *in_passing && !detail;
-            (kept && !two_places && !mention).then_some(l)
-        })
+        .map_init(
+            || classified.local(),
+            |ticker, (c, &u)| {
+                if ticker.tick() {
+                    return None;
+                }
+                let (detail, evidence, anchored, in_passing) = parts[u].as_ref()?;
+                let l = make_link_with(c, detail, evidence.clone());
+                // A conflict needs the same event first; a quotation both
+                // sentences share for the most part is that evidence by itself
+                // ("the sneakiest, most nefarious coup in history" against "the
+                // most treacherous and nefarious coup in history").
+                let kept = l.relation != Relation::Contradict
+                    || c.same >= bar
+                    || l.reasons
+                        .iter()
+                        .any(|r| r.kind == ReasonKind::QuoteWording && r.conflict);
+                // Two places and nothing else pinning one event: two events
+                // (see `features::anchored`).
+                let two_places =
+                    !*anchored && l.reasons.iter().any(|r| r.kind == ReasonKind::Place);
+                // An event one sentence only mentions in passing ("after
+                // Morales resigned"), and nothing else shared: linked only when
+                // the two give a detail of it (a day, a count, a place) to set
+                // side by side ("began last week, when Morales resigned").
+                let detail = l.reasons.iter().any(|r| {
+                    matches!(
+                        r.kind,
+                        ReasonKind::Date | ReasonKind::Number | ReasonKind::Place
+                    )
+                });
+                let mention = *in_passing && !detail;
+                (kept && !two_places && !mention).then_some(l)
+            },
+        )
         .collect();
     drop(parts);
     // Sorted in place, the empty slots last and cut off, then unwrapped in

@@ -7,6 +7,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use crate::analyse::SentenceAnalysis;
 
 /// Inverse document frequency of keys.
@@ -254,6 +256,9 @@ pub const FAMILIES: &[(&str, &[&str])] = &[
 /// that scoring a pair is merges of sorted lists, not allocation.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
+    /// Hash of the sentence's language: pairs across languages are scored
+    /// apart, and comparing this read no string for every candidate pair.
+    pub(crate) lang: u64,
     /// Distinct content keys as (hash, idf), sorted by hash. Pairs are
     /// compared millions of times at scale: merging hashes with the idf at
     /// hand replaced string comparisons and a table lookup per key per pair,
@@ -267,6 +272,10 @@ pub struct Profile {
     /// Event words among the keys (hashes, sorted): no shared one and no
     /// shared act means not the same event, without building any set.
     events: Vec<u64>,
+    /// The sentence's event words (see [`event_words`]) as the token that
+    /// first gives each, with whether it is only proposed: read for every
+    /// pair that may share an event, found once per sentence.
+    event_tokens: Vec<(usize, bool)>,
     /// Character trigrams of content words (with word boundaries), sorted.
     char3: Vec<u32>,
     /// Hashes of adjacent folded-token pairs, sorted.
@@ -281,10 +290,25 @@ pub struct Profile {
     entities: Vec<(u64, f64)>,
     /// Content tokens: (key hash, fold).
     content: Vec<(u64, String)>,
-    /// Content folds long enough for spelling variants.
-    long_folds: Vec<String>,
+    /// Content folds long enough for spelling variants, each after its
+    /// first five bytes and sorted by them: a variant shares those (see
+    /// [`near_spelling`]), so a word looks only at its run of this list
+    /// instead of comparing itself with every long word of the other
+    /// sentence (that scan was most of the feature vector's byte
+    /// comparisons).
+    long_folds: Vec<([u8; 5], String)>,
     /// Words and adjacent word pairs as (hash, telling weight), sorted.
     units: Vec<(u64, f64)>,
+}
+
+impl Profile {
+    /// The event words of `s`, the sentence this profile was made from.
+    fn event_words<'s>(&self, s: &'s SentenceAnalysis) -> Vec<(&'s str, bool)> {
+        self.event_tokens
+            .iter()
+            .map(|&(i, proposed)| (s.tokens[i].key.as_str(), proposed))
+            .collect()
+    }
 }
 
 pub(crate) fn hash_str(s: &str) -> u64 {
@@ -341,17 +365,20 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
         v.sort_by_key(|x| x.0);
         v
     };
+    let event_tokens = event_tokens(s);
     let events = sorted_dedup(
-        event_words(s)
-            .into_iter()
-            .map(|(k, proposed)| hash_str(k) ^ u64::from(proposed))
+        event_tokens
+            .iter()
+            .map(|&(i, proposed)| hash_str(&s.tokens[i].key) ^ u64::from(proposed))
             .collect(),
     );
     Profile {
+        lang: hash_str(&s.lang),
         key_mass: stable_sum(keys.iter().map(|k| k.1)),
         mass: stable_sum(keys.iter().chain(&entities).map(|k| k.1)),
         keys,
         events,
+        event_tokens,
         char3: sorted_dedup(char3),
         bigrams: sorted_dedup(bigrams),
         stops: sorted_dedup(
@@ -374,12 +401,20 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
             .filter(|t| !t.stop)
             .map(|t| (hash_str(&t.key), t.fold.clone()))
             .collect(),
-        long_folds: s
-            .tokens
-            .iter()
-            .filter(|t| !t.stop && t.fold.len() >= 5)
-            .map(|t| t.fold.clone())
-            .collect(),
+        long_folds: {
+            let mut v: Vec<([u8; 5], String)> = s
+                .tokens
+                .iter()
+                .filter_map(|t| {
+                    Some((
+                        spelling_prefix(&t.fold).filter(|_| !t.stop)?,
+                        t.fold.clone(),
+                    ))
+                })
+                .collect();
+            v.sort_unstable_by_key(|x| x.0);
+            v
+        },
         units: weighted_units(s, &idf.telling),
     }
 }
@@ -599,7 +634,13 @@ pub fn features_without_sequence(
             .iter()
             .filter(|(k, f)| {
                 has_hash(&y.keys, *k)
-                    || (f.len() >= 5 && y.long_folds.iter().any(|g| near_spelling(f, g)))
+                    || spelling_prefix(f).is_some_and(|p| {
+                        let from = y.long_folds.partition_point(|g| g.0 < p);
+                        y.long_folds[from..]
+                            .iter()
+                            .take_while(|g| g.0 == p)
+                            .any(|g| near_spelling(f, &g.1))
+                    })
             })
             .count();
         hit as f64 / x.content.len() as f64
@@ -632,7 +673,7 @@ pub fn features_without_sequence(
         stop_dice,
         containment_with(pa, pb),
         match may_share_event(a, pa, b, pb)
-            .then(|| event_told(a, b))
+            .then(|| told(a, &pa.event_words(a), b, &pb.event_words(b), shared.len()))
             .flatten()
         {
             Some(Told::Told) => EVENT_TOLD,
@@ -718,6 +759,18 @@ pub const EVENT_IN_PASSING: f64 = 0.5;
 pub fn event_told(a: &SentenceAnalysis, b: &SentenceAnalysis) -> Option<Told> {
     let kb: HashSet<&str> = b.keys.iter().map(String::as_str).collect();
     let shared = a.keys.iter().filter(|k| kb.contains(k.as_str())).count();
+    told(a, &event_words(a), b, &event_words(b), shared)
+}
+
+/// [`event_told`] given each sentence's event words and how many keys
+/// they share (a candidate pair has both at hand from its profiles).
+fn told(
+    a: &SentenceAnalysis,
+    ea: &[(&str, bool)],
+    b: &SentenceAnalysis,
+    eb: &[(&str, bool)],
+    shared: usize,
+) -> Option<Told> {
     // The same act with polarity ("withdrew support") and more in common.
     let same_act = a
         .acts
@@ -726,12 +779,7 @@ pub fn event_told(a: &SentenceAnalysis, b: &SentenceAnalysis) -> Option<Told> {
     if same_act && shared >= 3 {
         return Some(Told::Told);
     }
-    let theirs = event_words(b);
-    let events: Vec<&str> = event_words(a)
-        .into_iter()
-        .filter(|x| theirs.contains(x))
-        .map(|x| x.0)
-        .collect();
+    let events: Vec<&str> = ea.iter().filter(|x| eb.contains(x)).map(|x| x.0).collect();
     if events.is_empty() {
         return None;
     }
@@ -800,6 +848,14 @@ const PROPOSAL_REACH: usize = 8;
 /// suggestion on Sunday does not contradict a report of the resignation on
 /// Monday.
 fn event_words(s: &SentenceAnalysis) -> Vec<(&str, bool)> {
+    event_tokens(s)
+        .into_iter()
+        .map(|(i, proposed)| (s.tokens[i].key.as_str(), proposed))
+        .collect()
+}
+
+/// [`event_words`] as the token that first gives each.
+fn event_tokens(s: &SentenceAnalysis) -> Vec<(usize, bool)> {
     let t = &s.tokens;
     let cue = |i: usize| {
         let f = t[i].fold.as_str();
@@ -808,7 +864,7 @@ fn event_words(s: &SentenceAnalysis) -> Vec<(&str, bool)> {
                 && t.get(i + 1)
                     .is_some_and(|n| matches!(n.fold.as_str(), "for" | "on")))
     };
-    let mut out: Vec<(&str, bool)> = Vec::new();
+    let mut out: Vec<(usize, bool)> = Vec::new();
     for (i, tok) in t
         .iter()
         .enumerate()
@@ -818,8 +874,11 @@ fn event_words(s: &SentenceAnalysis) -> Vec<(&str, bool)> {
             let between = s.text.get(t[j].span.end..tok.span.start).unwrap_or("");
             cue(j) && !between.contains([',', ';', ':'])
         });
-        if !out.contains(&(tok.key.as_str(), proposed)) {
-            out.push((tok.key.as_str(), proposed));
+        if !out
+            .iter()
+            .any(|&(k, p)| p == proposed && t[k].key == tok.key)
+        {
+            out.push((i, proposed));
         }
     }
     out
@@ -855,8 +914,8 @@ impl Anchors {
 fn same_agent(a: &SentenceAnalysis, b: &SentenceAnalysis, events: &[&str]) -> Option<Told> {
     const NEAR: usize = 4;
     // (actor, event word) -> whether every such binding is told in passing.
-    fn bound<'s>(s: &'s SentenceAnalysis, events: &[&str]) -> HashMap<(&'s str, &'s str), bool> {
-        let mut out: HashMap<(&str, &str), bool> = HashMap::new();
+    fn bound<'s>(s: &'s SentenceAnalysis, events: &[&str]) -> FxHashMap<(&'s str, &'s str), bool> {
+        let mut out: FxHashMap<(&str, &str), bool> = FxHashMap::default();
         for e in s
             .entities
             .iter()
@@ -933,8 +992,8 @@ fn event_anchors(a: &SentenceAnalysis, b: &SentenceAnalysis) -> Anchors {
     use crate::model::MarkKind;
     // Each entity's kind, and whether the sentence puts something there
     // ("in Senkata", "en Senkata").
-    fn ids(s: &SentenceAnalysis) -> HashMap<&str, (MarkKind, bool)> {
-        let mut out: HashMap<&str, (MarkKind, bool)> = HashMap::new();
+    fn ids(s: &SentenceAnalysis) -> FxHashMap<&str, (MarkKind, bool)> {
+        let mut out: FxHashMap<&str, (MarkKind, bool)> = FxHashMap::default();
         for e in s.entities.iter().filter(|e| !e.weak && !e.negated) {
             let at = out.entry(e.id.as_str()).or_insert((e.kind, false));
             at.1 |= e.locative;
@@ -1028,6 +1087,12 @@ fn stable_sum(it: impl Iterator<Item = f64>) -> f64 {
     let mut v: Vec<f64> = it.collect();
     v.sort_by(f64::total_cmp);
     v.iter().sum()
+}
+
+/// The first five bytes of a word of five bytes or more: two spellings of
+/// one word share them (see [`near_spelling`]).
+fn spelling_prefix(w: &str) -> Option<[u8; 5]> {
+    w.as_bytes().get(..5)?.try_into().ok()
 }
 
 fn near_spelling(a: &str, b: &str) -> bool {

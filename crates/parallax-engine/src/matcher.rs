@@ -180,6 +180,21 @@ impl Matcher {
         b: &SentenceAnalysis,
         top: usize,
     ) -> Vec<Contribution> {
+        let (ua, ub) = (crate::features::units(a), crate::features::units(b));
+        self.explain_with(f, (a, &ua), (b, &ub), top)
+    }
+
+    /// [`Matcher::explain`] given each sentence with its
+    /// [`crate::features::units`], for a caller that explains many pairs
+    /// of the same sentences (a comparison finds each sentence's units
+    /// once instead of once per link).
+    pub fn explain_with(
+        &self,
+        f: &[f64],
+        (a, ua): (&SentenceAnalysis, &[Unit]),
+        (b, ub): (&SentenceAnalysis, &[Unit]),
+        top: usize,
+    ) -> Vec<Contribution> {
         let mut c: Vec<(usize, f64)> = (0..f.len())
             .map(|i| (i, self.weights[i] * (f[i] - self.mean[i]) / self.std[i]))
             .collect();
@@ -189,7 +204,7 @@ impl Matcher {
             .take(top)
             .map(|(i, w)| Contribution {
                 feature: NAMES[i].to_string(),
-                description: describe(self, NAMES[i], f[i], a, b, &shared, &telling),
+                description: describe(self, NAMES[i], f[i], (a, ua), (b, ub), &shared, &telling),
                 weight: (w * 1000.0).round() / 1000.0,
             })
             .collect()
@@ -216,13 +231,15 @@ fn list(v: Vec<String>) -> String {
 type TellingUnit<'s> = (f64, &'s SentenceAnalysis, usize, bool);
 type TellingSplit<'s> = (Vec<TellingUnit<'s>>, Vec<TellingUnit<'s>>);
 
+/// A unit of [`crate::features::units`]: (hash, first token, pair).
+pub type Unit = (u64, usize, bool);
+
 fn telling_split<'s>(
     m: &Matcher,
-    a: &'s SentenceAnalysis,
-    b: &'s SentenceAnalysis,
+    (a, ua): (&'s SentenceAnalysis, &[Unit]),
+    (b, ub): (&'s SentenceAnalysis, &[Unit]),
 ) -> TellingSplit<'s> {
     let table = m.telling_table();
-    let (ua, ub) = (crate::features::units(a), crate::features::units(b));
     let (mut shared, mut only) = (Vec::new(), Vec::new());
     let (mut i, mut j) = (0, 0);
     // Both lists are sorted by hash: one merge.
@@ -280,8 +297,8 @@ fn describe<'s>(
     m: &Matcher,
     name: &str,
     value: f64,
-    a: &'s SentenceAnalysis,
-    b: &'s SentenceAnalysis,
+    (a, ua): (&'s SentenceAnalysis, &[Unit]),
+    (b, ub): (&'s SentenceAnalysis, &[Unit]),
     shared: &std::cell::OnceCell<String>,
     telling: &std::cell::OnceCell<TellingSplit<'s>>,
 ) -> String {
@@ -386,12 +403,12 @@ fn describe<'s>(
         "telling_cosine" => format!(
             "shared telling words ({}): {}",
             pct(value),
-            most_telling(&telling.get_or_init(|| telling_split(m, a, b)).0)
+            most_telling(&telling.get_or_init(|| telling_split(m, (a, ua), (b, ub))).0)
         ),
         "telling_residue" => format!(
             "telling words only one side has ({} of its weight): {}",
             pct(value),
-            most_telling(&telling.get_or_init(|| telling_split(m, a, b)).1)
+            most_telling(&telling.get_or_init(|| telling_split(m, (a, ua), (b, ub))).1)
         ),
         "char3_jaccard" => format!("similar spelling ({})", pct(value)),
         "bigram_dice" => format!("shared pairs of adjacent words ({})", pct(value)),
