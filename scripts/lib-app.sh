@@ -31,6 +31,8 @@ report_disk() {
 ensure_system_packages() {
   local need=()
   pkg-config --exists webkit2gtk-4.1 2>/dev/null || need+=(libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev pkg-config build-essential file)
+  # jemalloc (the command line's allocator) is built from C source.
+  command -v make >/dev/null && command -v cc >/dev/null || need+=(build-essential)
   command -v Xvfb >/dev/null || need+=(xvfb xauth)
   command -v WebKitWebDriver >/dev/null || need+=(webkit2gtk-driver)
   command -v xdotool >/dev/null || need+=(xdotool)

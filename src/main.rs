@@ -12,6 +12,17 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::sync::Arc;
 
+/// jemalloc, not glibc's allocator: a large comparison makes and frees
+/// millions of small strings and vectors on both cores (a link's reasons,
+/// spans and word diff), and glibc's arenas spent about a tenth of the run
+/// in `malloc`, `free` and their consolidation. At 100 reports of 100
+/// sentences jemalloc took the whole `compare --out` from 2.16–2.38 s to
+/// 1.94–2.09 s (five runs each, interleaved) for 8 MB more at the peak
+/// (254 MB against 246 MB). mimalloc, tried earlier, was slower and larger
+/// than glibc here (see BENCHMARKS.md, "Profile and fixes").
+#[global_allocator]
+static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use parallax_engine::export::{self, Format};
 use parallax_engine::fetch::{self, FetchOptions};
 use parallax_engine::{compare, IngestOptions, Options};
