@@ -509,9 +509,21 @@ pub const LCS_RUN: usize = 20;
 /// alignment can bound a pair's score without them and skip the pairs that
 /// could not link whatever they turned out to be.
 pub fn sequence_features(pa: &Profile, pb: &Profile) -> (f64, f64) {
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &pa.folds, &pb.folds);
-    let diff_ratio = similar::diff_ratio(&ops, pa.folds.len(), pb.folds.len()) as f64;
     let (na, nb) = (pa.folds.len(), pb.folds.len());
+    // The ratio needs only how many words the longest common subsequence
+    // holds: rapidfuzz counts it bit-parallel (a machine word covers 64
+    // words of a sentence), where a diff also builds the edit script.
+    let lcs = rapidfuzz::distance::lcs_seq::similarity(
+        pa.folds.iter().copied(),
+        pb.folds.iter().copied(),
+    );
+    // `similar::diff_ratio`'s formula, in its single precision: the
+    // matcher's weights were fitted on that feature.
+    let diff_ratio = if na + nb == 0 {
+        1.0
+    } else {
+        f64::from(2.0 * lcs as f32 / (na + nb) as f32)
+    };
     let lcs_run = longest_common_run(&pa.folds, &pb.folds) as f64 / (na.min(nb).max(1) as f64);
     (diff_ratio, lcs_run)
 }
