@@ -101,6 +101,24 @@ pub fn unit_text_hash(u: &str) -> u64 {
 /// vectors, and the larger weight either side has that the other lacks.
 /// Symmetric in its two sides.
 pub fn telling_pair(a: &[(u64, f64)], b: &[(u64, f64)]) -> (f64, f64) {
+    telling_pair_with((a, unit_masses(a)), (b, unit_masses(b)))
+}
+
+/// The sum of a sentence's unit weights and of their squares, summed in
+/// hash order (the same whichever side the sentence is on).
+fn unit_masses(v: &[(u64, f64)]) -> (f64, f64) {
+    (
+        v.iter().map(|x| x.1).sum::<f64>(),
+        v.iter().map(|x| x.1 * x.1).sum::<f64>(),
+    )
+}
+
+/// [`telling_pair`] given each side's [`unit_masses`] (a profile holds
+/// them, so a candidate pair only merges the two lists).
+fn telling_pair_with(
+    (a, (ma, ma2)): (&[(u64, f64)], (f64, f64)),
+    (b, (mb, mb2)): (&[(u64, f64)], (f64, f64)),
+) -> (f64, f64) {
     let (mut shared, mut shared2) = (0.0, 0.0);
     for_common(
         a,
@@ -111,10 +129,6 @@ pub fn telling_pair(a: &[(u64, f64)], b: &[(u64, f64)]) -> (f64, f64) {
             shared2 += x.1 * x.1;
         },
     );
-    // Summed in hash order, the same whichever side is `a`: no sort needed.
-    let mass = |v: &[(u64, f64)]| v.iter().map(|x| x.1).sum::<f64>();
-    let mass2 = |v: &[(u64, f64)]| v.iter().map(|x| x.1 * x.1).sum::<f64>();
-    let (ma2, mb2) = (mass2(a), mass2(b));
     let cosine = if ma2 > 0.0 && mb2 > 0.0 {
         shared2 / (ma2 * mb2).sqrt()
     } else {
@@ -127,7 +141,7 @@ pub fn telling_pair(a: &[(u64, f64)], b: &[(u64, f64)]) -> (f64, f64) {
             1.0
         }
     };
-    let residue = unshared(mass(a)).max(unshared(mass(b)));
+    let residue = unshared(ma).max(unshared(mb));
     (cosine, residue)
 }
 
@@ -299,6 +313,8 @@ pub struct Profile {
     long_folds: Vec<([u8; 5], String)>,
     /// Words and adjacent word pairs as (hash, telling weight), sorted.
     units: Vec<(u64, f64)>,
+    /// The units' [`unit_masses`].
+    unit_masses: (f64, f64),
 }
 
 impl Profile {
@@ -365,6 +381,7 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
         v.sort_by_key(|x| x.0);
         v
     };
+    let units = weighted_units(s, &idf.telling);
     let event_tokens = event_tokens(s);
     let events = sorted_dedup(
         event_tokens
@@ -415,7 +432,8 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
             v.sort_unstable_by_key(|x| x.0);
             v
         },
-        units: weighted_units(s, &idf.telling),
+        unit_masses: unit_masses(&units),
+        units,
     }
 }
 
@@ -658,7 +676,7 @@ pub fn features_without_sequence(
         hit as f64 / x.content.len() as f64
     };
     let (al_a, al_b) = (aligned(pa, pb), aligned(pb, pa));
-    let telling = telling_pair(&pa.units, &pb.units);
+    let telling = telling_pair_with((&pa.units, pa.unit_masses), (&pb.units, pb.unit_masses));
 
     vec![
         idf_dice,
