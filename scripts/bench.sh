@@ -12,7 +12,8 @@
 #                              corpus), both scorers and the report still run.
 #                              Nothing is timed against a bar.
 #
-# Idempotent. Installs what is missing: GNU time (apt package `time`), Debian's
+# Idempotent. Installs what is missing: GNU time (apt package `time`), a C
+# compiler and make (`build-essential`), Debian's
 # python3-venv if `python3 -m venv` fails, and a
 # virtualenv at $CARGO_TARGET_DIR/bench-venv (default target/bench-venv) with
 # collatex, python-Levenshtein (collatex imports it) and matplotlib from PyPI.
@@ -51,6 +52,12 @@ log() { printf '\n== bench: %s\n' "$*" >&2; }
 if ! /usr/bin/time -V >/dev/null 2>&1; then
   log "installing GNU time"
   if [[ $(id -u) == 0 ]]; then apt-get install -y time >/dev/null; else sudo apt-get install -y time >/dev/null; fi
+fi
+
+if ! command -v make >/dev/null || ! command -v cc >/dev/null; then
+  # jemalloc, the command line's allocator, is built from C source.
+  log "installing build-essential"
+  if [[ $(id -u) == 0 ]]; then apt-get install -y build-essential >/dev/null; else sudo apt-get install -y build-essential >/dev/null; fi
 fi
 
 if [[ ! -x "$VENV/bin/python" ]]; then

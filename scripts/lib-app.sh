@@ -26,13 +26,27 @@ report_disk() {
     "$(df -h --output=avail "$ROOT" | tail -1 | tr -d ' ')" "$ROOT" "$used" >&2
 }
 
+# A C compiler and make: jemalloc (the command line's allocator) and ring
+# (TLS) are built from C source. What the command line alone needs.
+ensure_build_tools() {
+  if ! command -v make >/dev/null || ! command -v cc >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      log "installing system packages: build-essential"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends build-essential
+    else
+      echo "missing a C compiler or make (install build-essential with apt-get as root)" >&2
+      return 1
+    fi
+  fi
+}
+
 # System libraries for Tauri on Debian, the WebDriver and Xvfb. Installed
 # only when something is missing (and only where apt-get can run as root).
 ensure_system_packages() {
+  ensure_build_tools
   local need=()
   pkg-config --exists webkit2gtk-4.1 2>/dev/null || need+=(libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev pkg-config build-essential file)
-  # jemalloc (the command line's allocator) is built from C source.
-  command -v make >/dev/null && command -v cc >/dev/null || need+=(build-essential)
   command -v Xvfb >/dev/null || need+=(xvfb xauth)
   command -v WebKitWebDriver >/dev/null || need+=(webkit2gtk-driver)
   command -v xdotool >/dev/null || need+=(xdotool)

@@ -5,6 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib-app.sh"
 cd "$ROOT"
+ensure_build_tools
 log "parallax compare sample-articles/bolivia-2019/*.md"
 cargo run --quiet --release -p parallax -- compare sample-articles/bolivia-2019/*.md
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
