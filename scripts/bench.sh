@@ -21,6 +21,8 @@
 # and `timeout` (BENCH_TIMEOUT seconds, default 300); a tool that times out or
 # runs out of memory is recorded as such and not run at the larger sizes.
 set -euo pipefail
+# For ensure_build_tools (the same ROOT and target directory as below).
+source "$(dirname "$0")/lib-app.sh"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
@@ -54,11 +56,8 @@ if ! /usr/bin/time -V >/dev/null 2>&1; then
   if [[ $(id -u) == 0 ]]; then apt-get install -y time >/dev/null; else sudo apt-get install -y time >/dev/null; fi
 fi
 
-if ! command -v make >/dev/null || ! command -v cc >/dev/null; then
-  # jemalloc, the command line's allocator, is built from C source.
-  log "installing build-essential"
-  if [[ $(id -u) == 0 ]]; then apt-get install -y build-essential >/dev/null; else sudo apt-get install -y build-essential >/dev/null; fi
-fi
+# A C compiler and make, for jemalloc (the command line's allocator).
+ensure_build_tools
 
 if [[ ! -x "$VENV/bin/python" ]]; then
   log "creating $VENV"

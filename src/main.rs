@@ -12,6 +12,10 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::sync::Arc;
 
+use parallax_engine::export::{self, Format};
+use parallax_engine::fetch::{self, FetchOptions};
+use parallax_engine::{compare, IngestOptions, Options};
+
 /// jemalloc, not glibc's allocator: a large comparison makes and frees
 /// millions of small strings and vectors on both cores (a link's reasons,
 /// spans and word diff), and glibc's arenas spent about a tenth of the run
@@ -22,10 +26,6 @@ use std::sync::Arc;
 /// than glibc here (see BENCHMARKS.md, "Profile and fixes").
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-use parallax_engine::export::{self, Format};
-use parallax_engine::fetch::{self, FetchOptions};
-use parallax_engine::{compare, IngestOptions, Options};
 
 #[derive(Parser)]
 #[command(

@@ -417,15 +417,15 @@ pub fn compare(
                 diff,
             }
         };
-    // The word diff and the matcher's evidence depend on the two analyses
-    // alone: computed once per pair of equal analyses (wire copy), shared by
-    // every link between copies of the same two sentences.
     // Each sentence's telling units, which the evidence quotes: found once,
     // not once for each of the sentence's links.
-    let units: Vec<Vec<Vec<crate::matcher::Unit>>> = analyses
+    let units: Vec<Vec<Vec<crate::features::Unit>>> = analyses
         .par_iter()
         .map(|d| d.iter().map(crate::features::units).collect())
         .collect();
+    // The word diff and the matcher's evidence depend on the two analyses
+    // alone: computed once per pair of equal analyses (wire copy), shared by
+    // every link between copies of the same two sentences.
     let shared_parts = |c: &Candidate| {
         let (a, b) = (&analyses[c.a.0][c.a.1], &analyses[c.b.0][c.b.1]);
         let evidence = matcher.explain_with(

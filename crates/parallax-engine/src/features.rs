@@ -47,14 +47,18 @@ impl Telling {
     }
 }
 
+/// A unit of [`units`]: (hash, index of its first token, whether it is a
+/// pair).
+pub type Unit = (u64, usize, bool);
+
 /// The units telling weights are fitted over: a sentence's distinct folded
 /// words and pairs of adjacent words ("morales", "morales resigned"),
 /// function words included (a pair such as "did not" tells much). Each is
 /// (hash, index of its first token, whether it is a pair), sorted by hash;
 /// [`unit_text`] spells one out.
-pub fn units(s: &SentenceAnalysis) -> Vec<(u64, usize, bool)> {
+pub fn units(s: &SentenceAnalysis) -> Vec<Unit> {
     let t = &s.tokens;
-    let mut v: Vec<(u64, usize, bool)> = (0..t.len())
+    let mut v: Vec<Unit> = (0..t.len())
         .map(|i| (unit_hash(&t[i].fold, None), i, false))
         .chain((1..t.len()).map(|i| (unit_hash(&t[i - 1].fold, Some(&t[i].fold)), i - 1, true)))
         .collect();
@@ -1130,9 +1134,9 @@ fn near_spelling(a: &str, b: &str) -> bool {
         return false;
     }
     // Bytes that differ among the first five put a differing character among
-    // the first five: the prefix cannot reach five characters. (This check
-    // runs for every unmatched word against every long word of the other
-    // sentence.)
+    // the first five: the prefix cannot reach five characters. (Candidates
+    // already share them, see `Profile::long_folds`; the check keeps this
+    // function right on its own.)
     if a.as_bytes()[..5] != b.as_bytes()[..5] {
         return false;
     }

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analyse::SentenceAnalysis;
 use crate::error::{Error, Result};
-use crate::features::{Idf, Telling, CONFLICT_FEATURES, NAMES};
+use crate::features::{Idf, Telling, Unit, CONFLICT_FEATURES, NAMES};
 use crate::model::Contribution;
 
 /// A fitted matcher, as stored in `data/matcher.json`.
@@ -230,9 +230,6 @@ fn list(v: Vec<String>) -> String {
 /// (weight, sentence, first token, pair).
 type TellingUnit<'s> = (f64, &'s SentenceAnalysis, usize, bool);
 type TellingSplit<'s> = (Vec<TellingUnit<'s>>, Vec<TellingUnit<'s>>);
-
-/// A unit of [`crate::features::units`]: (hash, first token, pair).
-pub type Unit = (u64, usize, bool);
 
 fn telling_split<'s>(
     m: &Matcher,
