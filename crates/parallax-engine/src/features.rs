@@ -290,6 +290,13 @@ pub struct Profile {
     /// Event words among the keys (hashes, sorted): no shared one and no
     /// shared act means not the same event, without building any set.
     events: Vec<u64>,
+    /// Event words the sentence tells as having happened (neither proposed
+    /// nor told in passing), and every event word it gives in any way: both
+    /// plain key hashes, sorted. Containment reads them (see
+    /// [`containment_with`]).
+    told_events: Vec<u64>,
+    /// See `told_events`.
+    any_events: Vec<u64>,
     /// The sentence's event words (see [`event_words`]) as the token that
     /// first gives each, with whether it is only proposed: read for every
     /// pair that may share an event, found once per sentence.
@@ -393,8 +400,25 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
             .map(|&(i, proposed)| hash_str(&s.tokens[i].key) ^ u64::from(proposed))
             .collect(),
     );
+    let told_events = sorted_dedup(
+        event_tokens
+            .iter()
+            .filter(|&&(i, proposed)| {
+                !proposed && !in_passing(s, i) && !SPOKEN_EVENTS.contains(&s.tokens[i].key.as_str())
+            })
+            .map(|&(i, _)| hash_str(&s.tokens[i].key))
+            .collect(),
+    );
+    let any_events = sorted_dedup(
+        event_tokens
+            .iter()
+            .map(|&(i, _)| hash_str(&s.tokens[i].key))
+            .collect(),
+    );
     Profile {
         lang: hash_str(&s.lang),
+        told_events,
+        any_events,
         key_mass: stable_sum(keys.iter().map(|k| k.1)),
         mass: stable_sum(keys.iter().chain(&entities).map(|k| k.1)),
         keys,
@@ -440,6 +464,12 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
         units,
     }
 }
+
+/// Event words that name a statement: many verbs tell one ("announced",
+/// "said", "called for", "urged", "suggested") and the event list has only
+/// these, so another sentence that lacks the word may still tell the same
+/// statement. Containment does not read them as the claim's event.
+const SPOKEN_EVENTS: &[&str] = &["suggest"];
 
 /// A named entity's weight in containment: at least three quarters of a
 /// rare word's.
@@ -1092,6 +1122,14 @@ fn containment_with(pa: &Profile, pb: &Profile) -> f64 {
     if small.keys.len() + small.entities.len() < 3 {
         return 0.0;
     }
+    // A claim is its event: when the lighter sentence tells something as
+    // having happened ("most of them died after Morales left office") and
+    // the other never names that event, the other does not hold the claim,
+    // however many of its names and words it shares ("the turmoil ... which
+    // led to the resignation of former President Evo Morales").
+    if !small.told_events.is_empty() && count_common(&small.told_events, &large.any_events) == 0 {
+        return 0.0;
+    }
     // Two shared words are a topic, not a claim ("Morales" and "support"
     // inside a sentence about something else): containment needs three,
     // and three only when one of them is a name both give. Three common
@@ -1356,6 +1394,36 @@ pub fn date_conflict<'s>(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_claim_is_contained_only_where_its_event_is_told() {
+        let lex = Lexicon::builtin();
+        let idf = crate::matcher::Matcher::builtin().idf();
+        let s = |x: &str| crate::analyse::sentence(x, "en", None, &lex);
+        let long = s(
+            "The strike followed months of unrest over the disputed harbour contract, \
+                      which led to the resignation of the port director Anna Lindqvist.",
+        );
+        // The short sentence's own event (deaths) is nowhere in the long one:
+        // the director's name and her resignation, told in passing, are not
+        // its claim.
+        let other = s("Most of the victims died after Anna Lindqvist left office.");
+        assert_eq!(containment(&other, &long, &idf), 0.0);
+        // Where the long sentence tells the short one's event, it holds it.
+        let same = s("Port director Anna Lindqvist resigned over the harbour contract.");
+        assert!(containment(&same, &long, &idf) > 0.5);
+        // A statement is told with many verbs: "suggested" lacking from the
+        // other sentence does not make another event of it.
+        let said = s(
+            "On Monday the harbour commander, Admiral Jonas Berg, suggested in a \
+                      televised statement that Lindqvist resign.",
+        );
+        let announced = s(
+            "Admiral Jonas Berg, the harbour commander appointed by Lindqvist in \
+                           2018, announced on Monday that the navy would withdraw its support.",
+        );
+        assert!(containment(&said, &announced, &idf) > 0.0);
+    }
 
     #[test]
     fn telling_words_weigh_what_they_tell() {

@@ -364,7 +364,11 @@ pub fn sentence_in_context(
             }
             if len > 1 {
                 if let Some(c) = &m.concept {
+                    // The phrase's first token carries its concept, and is
+                    // content even when that word alone is a function word
+                    // ("se autoproclamó": "se" is one).
                     tokens[i].key = c.clone();
+                    tokens[i].stop = false;
                     for t in &mut tokens[i + 1..i + len] {
                         t.stop = true;
                     }
@@ -815,6 +819,19 @@ fn speaker_for(q: Span, entities: &[EntityMention], tokens: &[Token]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_opened_by_a_function_word_keeps_its_concept() {
+        // "se" alone is a function word; "se autoproclamó" is taking office.
+        let lex = Lexicon::builtin();
+        let s = sentence(
+            "La senadora se autoproclamó presidenta el martes.",
+            "es",
+            None,
+            &lex,
+        );
+        assert!(s.keys.iter().any(|k| k == "take-office"), "{:?}", s.keys);
+    }
 
     #[test]
     fn a_sentence_about_what_a_report_says_restates_it() {
