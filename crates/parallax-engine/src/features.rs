@@ -847,13 +847,27 @@ fn told(
     if events.is_empty() {
         return None;
     }
-    // Violence is identified by where it happened.
-    let violent = events
-        .iter()
-        .any(|e| matches!(*e, "die" | "injure" | "clash" | "blockade"));
+    // Violence is identified by where it happened, when both sentences
+    // tell it: "tear gas, not deaths" in La Paz is no account of deaths
+    // near La Paz.
+    let violent = events.iter().any(|e| {
+        matches!(*e, "die" | "injure" | "clash" | "blockade")
+            && !a.negated.iter().any(|k| k == e)
+            && !b.negated.iter().any(|k| k == e)
+    });
     let anchors = event_anchors(a, b);
     if anchors.place && violent || anchors.count() >= 2 || anchors.date && shared >= 3 {
-        return Some(Told::Told);
+        // Pinned down by names alone, and perhaps only as the time of
+        // something else in one of them ("clashes broke out in La Paz after
+        // the resignation" against the wire's "Morales resigned" under its
+        // La Paz dateline). A day or a count both give pins the event itself
+        // ("four days after nine people died in clashes in Sacaba").
+        let passing = !anchors.date
+            && !anchors.count
+            && events
+                .iter()
+                .all(|e| only_in_passing(a, e) || only_in_passing(b, e));
+        return Some(if passing { Told::InPassing } else { Told::Told });
     }
     same_agent(a, b, &events)
 }
@@ -1030,6 +1044,16 @@ const IN_PASSING: &[&str] = &[
     "cuando",
     "hasta",
 ];
+
+/// Whether every mention of the event word `event` in `s` is in passing
+/// (see [`in_passing`]).
+fn only_in_passing(s: &SentenceAnalysis, event: &str) -> bool {
+    s.tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.stop && t.key == event)
+        .all(|(i, _)| in_passing(s, i))
+}
 
 /// How far before an event word (in tokens, within one clause) a word of
 /// [`IN_PASSING`] puts it in passing.
@@ -1592,6 +1616,47 @@ mod tests {
         // A clause boundary ends the reach of the word before it.
         assert_eq!(
             told(main, "After the vote, Anna Hallström resigned."),
+            Some(Told::Told)
+        );
+    }
+
+    #[test]
+    fn an_event_pinned_by_names_alone_is_told_in_passing_where_it_is_a_time() {
+        let main = "Anna Lindqvist resigned in Malmö on Sunday.";
+        // Two names pin the resignation, but the second sentence tells it
+        // only as the time of the clashes.
+        assert_eq!(
+            told(
+                main,
+                "Clashes between supporters of Anna Lindqvist and the police broke out in Malmö after the resignation.",
+            ),
+            Some(Told::InPassing)
+        );
+        // A count both give pins the event itself, even in passing.
+        assert_eq!(
+            told(
+                "Nine people died in Malmö on Friday when police stopped a march.",
+                "The strike came four days after nine people died in clashes in Malmö.",
+            ),
+            Some(Told::Told)
+        );
+    }
+
+    #[test]
+    fn violence_denied_is_not_violence_told() {
+        // "Not deaths" in a place is no account of deaths there.
+        assert_eq!(
+            told(
+                "There were protests in Malmö that day, but the reports mention tear gas, not deaths.",
+                "The deaths in Malmö came on Tuesday.",
+            ),
+            None
+        );
+        assert_eq!(
+            told(
+                "There were protests in Malmö that day, and the reports mention deaths.",
+                "The deaths in Malmö came on Tuesday.",
+            ),
             Some(Told::Told)
         );
     }
