@@ -466,9 +466,10 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
 }
 
 /// Event words that name a statement: many verbs tell one ("announced",
-/// "said", "called for", "urged", "suggested") and the event list has only
-/// these, so another sentence that lacks the word may still tell the same
-/// statement. Containment does not read them as the claim's event.
+/// "said", "called for", "urged", "suggested") and the event list names
+/// only these of them, so another sentence that lacks the word may still
+/// tell the same statement. Containment does not read them as the claim's
+/// event.
 const SPOKEN_EVENTS: &[&str] = &["suggest"];
 
 /// A named entity's weight in containment: at least three quarters of a
