@@ -16,7 +16,7 @@ use std::sync::Arc;
 use crate::analyse::SentenceAnalysis;
 use crate::features::{
     features_without_sequence, profile, sequence_bounds, sequence_features, Idf, Profile,
-    DIFF_RATIO, LCS_RUN,
+    DIFF_RATIO, EVENT_TOLD, LCS_RUN, SAME_EVENT_AT,
 };
 use crate::matcher::Matcher;
 
@@ -498,7 +498,30 @@ pub const SAME_EVENT: f64 = 0.7;
 /// Keep the candidates that become links: above threshold, and taken by
 /// either side, which takes its best `per_report` in the other's report
 /// that score within [`AlignOptions::near_best`] of its best there.
-pub fn select(mut cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> {
+pub fn select(cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> {
+    select_with(cands, opts, |_, _, _, _| false)
+}
+
+/// [`select`], except that a pair only one side takes is dropped when
+/// `explained(other, taker, better)` says so: `other`, the side that did
+/// not take the pair, has a `better` partner in the taker's report, and
+/// what the taker shares with `other` is already there.
+///
+/// "Either side takes it" lets a sentence that carries two claims link to
+/// both ("Áñez declared herself president, prompting protests" takes one
+/// report's account of the declaration; that report's account of the
+/// protests takes it in turn). The same rule would let any sentence link
+/// to the closest thing it finds in a report that lacks its claim: "The
+/// offer did not calm the streets" takes "The days since have not been
+/// calm" for its "not calm", though the report it sits in has its own
+/// copy of that sentence, which says all they share. In the first case the
+/// taker brings words that the other's better partner lacks (the
+/// protests); in the second it brings none, and the pair is explained away.
+pub fn select_with(
+    mut cands: Vec<Candidate>,
+    opts: &AlignOptions,
+    explained: impl Fn(&Candidate, Addr, Addr, Addr) -> bool + Sync,
+) -> Vec<Candidate> {
     use rayon::prelude::*;
     if opts.per_report == 0 {
         return Vec::new();
@@ -515,21 +538,86 @@ pub fn select(mut cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> 
         .flat_map(|(i, c)| [((c.a, c.b.0), c.same, i), ((c.b, c.a.0), c.same, i)])
         .collect();
     ends.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
-    let mut keep = vec![false; cands.len()];
+    // For each candidate, whether side a takes it and whether side b does,
+    // and each side's best partner in the other's report.
+    let mut taken = vec![[false; 2]; cands.len()];
+    let mut best = vec![[0usize; 2]; cands.len()];
     for group in ends.chunk_by(|x, y| x.0 == y.0) {
         let bar = group[group.len().min(opts.per_report) - 1]
             .1
             .max(group[0].1 - opts.near_best);
+        let me = group[0].0 .0;
         for &(_, score, i) in group {
-            if score >= bar {
-                keep[i] = true;
-            }
+            let side = usize::from(cands[i].b == me);
+            taken[i][side] |= score >= bar;
+            best[i][side] = group[0].2;
         }
     }
+    let other_end = |c: &Candidate, me: Addr| if c.a == me { c.b } else { c.a };
+    let keep: Vec<bool> = (0..cands.len())
+        .into_par_iter()
+        .map(|i| {
+            let c = &cands[i];
+            match taken[i] {
+                [true, true] => true,
+                [false, false] => false,
+                [by_a, _] => {
+                    // The side that did not take the pair, the taker, and
+                    // the other's best partner in the taker's report.
+                    let (other, taker) = if by_a { (c.b, c.a) } else { (c.a, c.b) };
+                    let better = other_end(&cands[best[i][usize::from(by_a)]], other);
+                    !explained(c, other, taker, better)
+                }
+            }
+        })
+        .collect();
     let mut kept = keep.iter();
     cands.retain(|_| kept.next().copied().unwrap_or(false));
     cands.par_sort_unstable_by(|x, y| x.a.cmp(&y.a).then(x.b.cmp(&y.b)));
     cands
+}
+
+/// Share of what two sentences have in common (their shared keys, by idf)
+/// that a third sentence must also give for it to explain their pair away
+/// (see [`select_with`]).
+pub const EXPLAINED: f64 = 0.8;
+
+/// Whether the pair of `taker` and `other`, with features `f`, is explained
+/// away by `better`, the best partner of `other` in the report of `taker`:
+/// `better` gives at least [`EXPLAINED`] of the keys the pair shares (by
+/// idf). Two sentences that tell one event, pinned down by what both give
+/// (see [`crate::features::event_told`]), are never explained away: a
+/// report that tells a resignation in its lead and again in its detail
+/// ("Morales resigned on Sunday after nearly 14 years in power"; "Morales
+/// announced his resignation on Sunday afternoon in a televised address")
+/// tells one claim twice, and both tellings link to a third report's. Nor
+/// is a pair that shares no key (two languages, matched through names and
+/// numbers alone).
+pub fn explained_away(
+    f: &[f64],
+    other: &SentenceAnalysis,
+    taker: &SentenceAnalysis,
+    better: &SentenceAnalysis,
+    idf: &Idf,
+) -> bool {
+    if f.get(SAME_EVENT_AT).copied().unwrap_or(0.0) >= EVENT_TOLD {
+        return false;
+    }
+    let mut shared = 0.0;
+    let mut given = 0.0;
+    let mut seen: Vec<&str> = Vec::new();
+    for k in other.keys.iter().filter(|k| taker.keys.contains(k)) {
+        if seen.contains(&k.as_str()) {
+            continue;
+        }
+        seen.push(k);
+        let w = idf.get(k);
+        shared += w;
+        if better.keys.contains(k) {
+            given += w;
+        }
+    }
+    shared > 0.0 && given >= EXPLAINED * shared
 }
 
 #[cfg(test)]
@@ -742,6 +830,61 @@ mod tests {
             pairs(&cands, &one),
             vec![((0, 0), (1, 0)), ((0, 0), (1, 1)), ((0, 1), (1, 2))]
         );
+    }
+
+    #[test]
+    fn only_a_pair_one_side_takes_can_be_explained_away() {
+        let cands = vec![
+            // (0,0) and (1,0): each the other's best.
+            cand((0, 0), (1, 0), 0.9),
+            // (0,1) takes (1,0), its best in report 1, whose better partner
+            // in report 0 is (0,0).
+            cand((0, 1), (1, 0), 0.7),
+            // (0,2) takes (1,1), whose best in report 0 is (0,3).
+            cand((0, 2), (1, 1), 0.6),
+            cand((0, 3), (1, 1), 0.8),
+        ];
+        let opts = AlignOptions::default();
+        let mut asked = std::sync::Mutex::new(Vec::new());
+        let kept: Vec<(Addr, Addr)> = select_with(cands, &opts, |_, other, taker, better| {
+            asked.lock().unwrap().push((other, taker, better));
+            // (0,0) explains (0,1)'s pair away; (0,3) does not explain (0,2)'s.
+            better == (0, 0)
+        })
+        .iter()
+        .map(|c| (c.a, c.b))
+        .collect();
+        assert_eq!(
+            kept,
+            vec![((0, 0), (1, 0)), ((0, 2), (1, 1)), ((0, 3), (1, 1))]
+        );
+        // Asked only about the pairs one side takes, with the side that did
+        // not take it, the taker and the other's better partner.
+        let mut asked = std::mem::take(asked.get_mut().unwrap());
+        asked.sort();
+        assert_eq!(
+            asked,
+            vec![((1, 0), (0, 1), (0, 0)), ((1, 1), (0, 2), (0, 3))]
+        );
+    }
+
+    #[test]
+    fn what_the_better_partner_gives_explains_a_pair_away() {
+        let lex = Lexicon::builtin();
+        let idf = Matcher::builtin().idf();
+        let s = |t: &str| sentence(t, "en", None, &lex);
+        let none = vec![0.0; crate::features::NAMES.len()];
+        let offer = s("The mayor's offer did not calm the streets.");
+        let nights = s("The nights since have not been calm.");
+        // Its copy gives all that the offer shares with the nights.
+        assert!(explained_away(&none, &nights, &offer, &nights, &idf));
+        // A sentence of another claim gives none of it.
+        let shops = s("Shops in the old town stayed shut on Wednesday.");
+        assert!(!explained_away(&none, &nights, &offer, &shops, &idf));
+        // One event told by both, pinned down: never explained away.
+        let mut told = none.clone();
+        told[SAME_EVENT_AT] = EVENT_TOLD;
+        assert!(!explained_away(&told, &nights, &offer, &nights, &idf));
     }
 
     #[test]

@@ -367,7 +367,18 @@ pub fn compare(
     let restates = |(d, s): Addr| restating[d][s];
     let mut cands = cands;
     cands.retain(|c| restates(c.a) == restates(c.b));
-    let selected = align::select(cands, &opts.align);
+    // A pair only one side takes, whose other side has a better partner in
+    // the taker's report that already gives what the two share, is dropped
+    // (see `align::select_with`).
+    let selected = align::select_with(cands, &opts.align, |c, other, taker, better| {
+        align::explained_away(
+            &c.features,
+            &analyses[other.0][other.1],
+            &analyses[taker.0][taker.1],
+            &analyses[better.0][better.1],
+            &idf,
+        )
+    });
     // Each report's name, once: the links' shared reasons hold it.
     let names: Vec<std::sync::Arc<str>> = docs
         .iter()

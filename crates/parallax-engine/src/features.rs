@@ -555,6 +555,8 @@ pub fn features_with(
 pub const DIFF_RATIO: usize = 6;
 /// Index of `lcs_run` in [`NAMES`].
 pub const LCS_RUN: usize = 20;
+/// Index of `same_event` in [`NAMES`].
+pub const SAME_EVENT_AT: usize = 23;
 
 /// The two features that compare word sequences (the word-diff ratio from
 /// `similar` and the longest common run), which cost the most: quadratic in
@@ -1516,6 +1518,7 @@ mod tests {
     fn sequence_feature_indices_name_them() {
         assert_eq!(NAMES[DIFF_RATIO], "diff_ratio");
         assert_eq!(NAMES[LCS_RUN], "lcs_run");
+        assert_eq!(NAMES[SAME_EVENT_AT], "same_event");
         let lex = Lexicon::builtin();
         let a = crate::analyse::sentence("Nine people died in Sacaba on Friday.", "en", None, &lex);
         let b = crate::analyse::sentence("On Friday nine people died in Sacaba.", "en", None, &lex);
