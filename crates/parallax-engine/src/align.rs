@@ -503,9 +503,10 @@ pub fn select(cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> {
 }
 
 /// [`select`], except that a pair only one side takes is dropped when
-/// `explained(other, taker, better)` says so: `other`, the side that did
-/// not take the pair, has a `better` partner in the taker's report, and
-/// what the taker shares with `other` is already there.
+/// `explained(pair, other, taker, better)` says so: `other`, the side that
+/// did not take the pair, has a `better` partner in the taker's report, and
+/// what the taker shares with `other` is already there (for the engine's
+/// test, see [`explained_away`]).
 ///
 /// "Either side takes it" lets a sentence that carries two claims link to
 /// both ("Áñez declared herself president, prompting protests" takes one
