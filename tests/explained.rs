@@ -4,30 +4,9 @@
 //! few words; the rule that drops such a pair is that the other side has a
 //! better partner in the first report, which already gives all they share.
 //! An invented story, compared with no topic file.
-
-use parallax_engine::model::Link;
-use parallax_engine::Comparison;
-
 mod common;
 
-/// The link between the sentence of report `da` (its file name without the
-/// extension) holding `a` and that of `db` holding `b`.
-fn link<'c>(cmp: &'c Comparison, (da, a): (&str, &str), (db, b): (&str, &str)) -> Option<&'c Link> {
-    let id = |doc: &str, words: &str| {
-        cmp.document(doc)
-            .unwrap_or_else(|| panic!("no report {doc}"))
-            .sentences
-            .iter()
-            .find(|s| s.text.contains(words))
-            .unwrap_or_else(|| panic!("{doc}: no sentence with {words:?}"))
-            .id
-            .clone()
-    };
-    let (x, y) = (id(da, a), id(db, b));
-    cmp.links
-        .iter()
-        .find(|l| (&*l.a, &*l.b) == (&*x, &*y) || (&*l.a, &*l.b) == (&*y, &*x))
-}
+use common::link;
 
 const STRIKE: [(&str, &str, &str, &str); 2] = [
     (

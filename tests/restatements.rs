@@ -4,7 +4,6 @@
 //! resignation without telling it. An invented story, compared with no
 //! topic file.
 
-use parallax_engine::model::Link;
 use parallax_engine::Comparison;
 
 mod common;
@@ -13,24 +12,7 @@ fn compare(reports: &[(&str, &str, &str, &str)]) -> Comparison {
     common::compare_stories(reports, "2024-05-10")
 }
 
-/// The link between the sentence of report `da` (its file name without the
-/// extension) holding `a` and that of `db` holding `b`.
-fn link<'c>(cmp: &'c Comparison, (da, a): (&str, &str), (db, b): (&str, &str)) -> Option<&'c Link> {
-    let id = |doc: &str, words: &str| {
-        cmp.document(doc)
-            .unwrap_or_else(|| panic!("no report {doc}"))
-            .sentences
-            .iter()
-            .find(|s| s.text.contains(words))
-            .unwrap_or_else(|| panic!("{doc}: no sentence with {words:?}"))
-            .id
-            .clone()
-    };
-    let (x, y) = (id(da, a), id(db, b));
-    cmp.links
-        .iter()
-        .find(|l| (&*l.a, &*l.b) == (&*x, &*y) || (&*l.a, &*l.b) == (&*y, &*x))
-}
+use common::link;
 
 const CHECKED: [(&str, &str, &str, &str); 3] = [
     (

@@ -46,6 +46,30 @@ pub fn compare_stories(reports: &[(&str, &str, &str, &str)], date: &str) -> Comp
 }
 
 /// Compare the whole sample corpus with its topic.
+/// The link between the sentence of report `da` (its file name without the
+/// extension) holding the words `a` and that of `db` holding `b`, in either
+/// order. Panics when a report or a sentence is missing: the test is wrong.
+pub fn link<'c>(
+    cmp: &'c Comparison,
+    (da, a): (&str, &str),
+    (db, b): (&str, &str),
+) -> Option<&'c parallax_engine::model::Link> {
+    let id = |doc: &str, words: &str| {
+        cmp.document(doc)
+            .unwrap_or_else(|| panic!("no report {doc}"))
+            .sentences
+            .iter()
+            .find(|s| s.text.contains(words))
+            .unwrap_or_else(|| panic!("{doc}: no sentence with {words:?}"))
+            .id
+            .clone()
+    };
+    let (x, y) = (id(da, a), id(db, b));
+    cmp.links
+        .iter()
+        .find(|l| (&*l.a, &*l.b) == (&*x, &*y) || (&*l.a, &*l.b) == (&*y, &*x))
+}
+
 pub fn compare_corpus() -> Comparison {
     compare_corpus_with(true)
 }
