@@ -604,14 +604,10 @@ pub fn explained_away(
     if f.get(SAME_EVENT_AT).copied().unwrap_or(0.0) >= EVENT_TOLD {
         return false;
     }
+    // A sentence's keys are distinct (see `analyse::sentence`).
     let mut shared = 0.0;
     let mut given = 0.0;
-    let mut seen: Vec<&str> = Vec::new();
     for k in other.keys.iter().filter(|k| taker.keys.contains(k)) {
-        if seen.contains(&k.as_str()) {
-            continue;
-        }
-        seen.push(k);
         let w = idf.get(k);
         shared += w;
         if better.keys.contains(k) {
