@@ -1001,7 +1001,11 @@ fn same_agent(a: &SentenceAnalysis, b: &SentenceAnalysis, events: &[&str]) -> Op
             .entities
             .iter()
             .filter(|e| !e.weak && !e.negated)
-            .filter(|e| !matches!(e.kind, crate::model::MarkKind::Place))
+            // A name the sentence puts something in ("a nurse in Senkata
+            // cancelled ...") is where the event happened, not who did it,
+            // even when no topic file says it is a place: two cancellations
+            // in one town by two people are two events.
+            .filter(|e| !matches!(e.kind, crate::model::MarkKind::Place) && !e.locative)
         {
             for (i, t) in s.tokens.iter().enumerate() {
                 let near = i + NEAR >= e.tokens.0 && i < e.tokens.1 + NEAR;
@@ -1620,6 +1624,28 @@ mod tests {
         // A clause boundary ends the reach of the word before it.
         assert_eq!(
             told(main, "After the vote, Anna Hallström resigned."),
+            Some(Told::Told)
+        );
+    }
+
+    #[test]
+    fn a_name_used_as_a_place_is_not_the_actor_beside_the_event() {
+        // No topic file: "Ostervik" is a name of unknown kind, used as a
+        // place in both. Two people cancelling two things there share the
+        // event word and the place, and nothing else pins one event.
+        assert_eq!(
+            told(
+                "A nurse in Ostervik cancelled the evening classes.",
+                "A retired miner in Ostervik cancelled the bookings for the hall."
+            ),
+            None
+        );
+        // A named person who acts still binds the event.
+        assert_eq!(
+            told(
+                "The mayor, Lena Ostervik, cancelled the evening classes.",
+                "Lena Ostervik cancelled the classes, the council said."
+            ),
             Some(Told::Told)
         );
     }
