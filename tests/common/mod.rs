@@ -45,7 +45,6 @@ pub fn compare_stories(reports: &[(&str, &str, &str, &str)], date: &str) -> Comp
     parallax_engine::compare_texts(&refs, &Default::default()).expect("compare")
 }
 
-/// Compare the whole sample corpus with its topic.
 /// The link between the sentence of report `da` (its file name without the
 /// extension) holding the words `a` and that of `db` holding `b`, in either
 /// order. Panics when a report or a sentence is missing: the test is wrong.
@@ -70,6 +69,7 @@ pub fn link<'c>(
         .find(|l| (&*l.a, &*l.b) == (&*x, &*y) || (&*l.a, &*l.b) == (&*y, &*x))
 }
 
+/// Compare the whole sample corpus with its topic.
 pub fn compare_corpus() -> Comparison {
     compare_corpus_with(true)
 }
