@@ -95,3 +95,31 @@ fn a_shared_day_pins_two_places_to_one_event() {
         "{l:#?}"
     );
 }
+
+#[test]
+fn a_place_changed_with_what_was_done_is_not_an_edited_copy() {
+    // The wording differs in one run, but the run holds what was done as
+    // well as the place: two things done in two towns, not one copy with
+    // its place edited.
+    let cmp = compare(&[
+        (
+            "a.md",
+            "Riverside Gazette",
+            "en",
+            "A ferry clerk we spoke to near the old quay in Portwell sold out of candles by noon \
+             as the power came and went.",
+        ),
+        (
+            "b.md",
+            "Valley Courier",
+            "en",
+            "A ferry clerk we spoke to near the old quay in Dunsby queued for fuel at dawn \
+             as the power came and went.",
+        ),
+    ]);
+    assert!(
+        link(&cmp, "candles", "fuel").is_none(),
+        "{:#?}",
+        link(&cmp, "candles", "fuel")
+    );
+}

@@ -1148,6 +1148,34 @@ impl TokenDiff {
         }
         runs
     }
+
+    /// Whether the wording differs in one place only, and there in nothing
+    /// but the names of places (and function words): a copy with its place
+    /// edited. "A retired miner in Sucre queued for fuel at dawn" against
+    /// "A retired miner in Potosí painted over slogans at dawn" differs in
+    /// one run too, but the run holds what was done: a place is not all
+    /// that changed.
+    pub fn only_place_edited(&self, a: &SentenceAnalysis, b: &SentenceAnalysis) -> bool {
+        let in_place = |s: &SentenceAnalysis, i: usize| {
+            let t = &s.tokens[i];
+            t.stop
+                || t.key.is_empty()
+                || s.entities.iter().any(|e| {
+                    e.locative
+                        && matches!(e.kind, MarkKind::Place | MarkKind::Name)
+                        && e.span.start <= t.span.start
+                        && t.span.end <= e.span.end
+                })
+        };
+        self.changed_runs() <= 1
+            && self.ops.iter().all(|op| {
+                op.old_range()
+                    .all(|i| matches!(op, similar::DiffOp::Equal { .. }) || in_place(a, i))
+                    && op
+                        .new_range()
+                        .all(|i| matches!(op, similar::DiffOp::Equal { .. }) || in_place(b, i))
+            })
+    }
 }
 
 /// Word diff with `similar` over folded tokens, mapped back to document spans.

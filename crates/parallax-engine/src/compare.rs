@@ -480,8 +480,9 @@ pub fn compare(
                     );
                     // One event, whatever the places say: something else pins it,
                     // or the place is the one thing changed (a copy edited).
-                    let anchored =
-                        crate::features::anchored(&c.features) || tokens.changed_runs() <= 1;
+                    let anchored = crate::features::anchored(&c.features)
+                        || tokens
+                            .only_place_edited(&analyses[c.a.0][c.a.1], &analyses[c.b.0][c.b.1]);
                     let in_passing =
                         align::event_in_passing_only(matcher, &c.features, opts.align.threshold);
                     let detail = match template {
