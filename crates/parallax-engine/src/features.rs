@@ -339,7 +339,7 @@ impl Profile {
     fn event_words<'s>(&self, s: &'s SentenceAnalysis) -> Vec<(&'s str, bool)> {
         self.event_tokens
             .iter()
-            .map(|&(i, proposed)| (s.tokens[i].key.as_str(), proposed))
+            .map(|&(i, proposed)| (event_key(s, i), proposed))
             .collect()
     }
 }
@@ -404,22 +404,22 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
     let events = sorted_dedup(
         event_tokens
             .iter()
-            .map(|&(i, proposed)| hash_str(&s.tokens[i].key) ^ u64::from(proposed))
+            .map(|&(i, proposed)| hash_str(event_key(s, i)) ^ u64::from(proposed))
             .collect(),
     );
     let told_events = sorted_dedup(
         event_tokens
             .iter()
             .filter(|&&(i, proposed)| {
-                !proposed && !in_passing(s, i) && !SPOKEN_EVENTS.contains(&s.tokens[i].key.as_str())
+                !proposed && !in_passing(s, i) && !SPOKEN_EVENTS.contains(&event_key(s, i))
             })
-            .map(|&(i, _)| hash_str(&s.tokens[i].key))
+            .map(|&(i, _)| hash_str(event_key(s, i)))
             .collect(),
     );
     let any_events = sorted_dedup(
         event_tokens
             .iter()
-            .map(|&(i, _)| hash_str(&s.tokens[i].key))
+            .map(|&(i, _)| hash_str(event_key(s, i)))
             .collect(),
     );
     Profile {
@@ -971,8 +971,37 @@ const PROPOSAL_REACH: usize = 8;
 fn event_words(s: &SentenceAnalysis) -> Vec<(&str, bool)> {
     event_tokens(s)
         .into_iter()
-        .map(|(i, proposed)| (s.tokens[i].key.as_str(), proposed))
+        .map(|(i, proposed)| (event_key(s, i), proposed))
         .collect()
+}
+
+/// The event word token `i` of `s` gives, if any: its own key when that is
+/// an event word, else the event a framing term that starts there names
+/// ("the coup against Evo Morales" names the event of "Morales resigned":
+/// a framing difference over one event, not two events).
+fn event_at(s: &SentenceAnalysis, i: usize) -> Option<&str> {
+    let t = &s.tokens[i];
+    if !t.stop && is_event(&t.key) {
+        return Some(&t.key);
+    }
+    // Only in the outlet's own voice and not denied: "what he called a
+    // coup" and "the word 'coup'" report a name for it, and "not from a
+    // coup" denies one.
+    let denied = |a: usize| {
+        s.tokens[a.saturating_sub(3)..a]
+            .iter()
+            .any(|t| s.negations.contains(&t.span))
+    };
+    s.framing
+        .iter()
+        .find(|f| f.tokens.0 == i)
+        .filter(|f| f.voice == crate::model::Voice::Own && !denied(i))
+        .and_then(|f| f.event.as_deref())
+}
+
+/// [`event_at`] for a token known to give an event word.
+fn event_key(s: &SentenceAnalysis, i: usize) -> &str {
+    event_at(s, i).unwrap_or_default()
 }
 
 /// [`event_words`] as the token that first gives each.
@@ -989,7 +1018,7 @@ fn event_tokens(s: &SentenceAnalysis) -> Vec<(usize, bool)> {
     for (i, tok) in t
         .iter()
         .enumerate()
-        .filter(|(_, x)| !x.stop && is_event(&x.key))
+        .filter(|&(i, _)| event_at(s, i).is_some())
     {
         let proposed = (i.saturating_sub(PROPOSAL_REACH)..i).rev().any(|j| {
             let between = s.text.get(t[j].span.end..tok.span.start).unwrap_or("");
@@ -997,7 +1026,7 @@ fn event_tokens(s: &SentenceAnalysis) -> Vec<(usize, bool)> {
         });
         if !out
             .iter()
-            .any(|&(k, p)| p == proposed && t[k].key == tok.key)
+            .any(|&(k, p)| p == proposed && event_key(s, k) == event_key(s, i))
         {
             out.push((i, proposed));
         }
@@ -1047,11 +1076,11 @@ fn same_agent(a: &SentenceAnalysis, b: &SentenceAnalysis, events: &[&str]) -> Op
             // in one town by two people are two events.
             .filter(|e| !matches!(e.kind, crate::model::MarkKind::Place) && !e.locative)
         {
-            for (i, t) in s.tokens.iter().enumerate() {
-                let near = i + NEAR >= e.tokens.0 && i < e.tokens.1 + NEAR;
-                if near && events.contains(&t.key.as_str()) {
+            let near = e.tokens.0.saturating_sub(NEAR)..(e.tokens.1 + NEAR).min(s.tokens.len());
+            for i in near {
+                if let Some(k) = event_at(s, i).filter(|k| events.contains(k)) {
                     let passing = in_passing(s, i);
-                    let at = out.entry((e.id.as_str(), t.key.as_str())).or_insert(true);
+                    let at = out.entry((e.id.as_str(), k)).or_insert(true);
                     *at &= passing;
                 }
             }
@@ -1098,7 +1127,7 @@ fn only_in_passing(s: &SentenceAnalysis, event: &str) -> bool {
     s.tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| !t.stop && t.key == event)
+        .filter(|&(i, _)| event_at(s, i) == Some(event))
         .all(|(i, _)| in_passing(s, i))
 }
 
@@ -1726,6 +1755,39 @@ mod tests {
             told(main, "After the vote, Anna Hallström resigned."),
             Some(Told::Told)
         );
+    }
+
+    #[test]
+    fn a_framing_term_names_the_event_its_data_gives() {
+        // The built-in framing data says a coup names what a resignation
+        // names: one event, told in two framings, pinned by a name and a day.
+        assert_eq!(
+            told(
+                "The coup against Lena Ostervik was consummated on Sunday 12 March.",
+                "Lena Ostervik resigned on Sunday 12 March, hours after the army's statement.",
+            ),
+            Some(Told::Told)
+        );
+        // A framing term whose concept names no event (a new leader called
+        // interim) gives none.
+        let lex = Lexicon::builtin();
+        let s = crate::analyse::sentence(
+            "Per Dahl, the interim president, visited the port on Sunday 12 March.",
+            "en",
+            None,
+            &lex,
+        );
+        assert!(!s.framing.is_empty());
+        assert!(event_words(&s).is_empty(), "{:?}", event_words(&s));
+        // The outlet's own name for the event, not one it reports ("stated
+        // the coup had been consummated") or denies ("not from a coup").
+        for other in [
+            "Speaking beside her, Per Dahl stated the coup had been consummated.",
+            "In effect, the army withdrew its backing from Lena Ostervik, not from a coup.",
+        ] {
+            let s = crate::analyse::sentence(other, "en", None, &lex);
+            assert!(event_words(&s).is_empty(), "{other}: {:?}", event_words(&s));
+        }
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct FramingDef {
     pub concept: String,
     /// Family of competing concepts (`how the fall of a government is named`).
     pub family: String,
+    /// The event word the term names, if any (`resign` for a coup).
+    pub event: Option<String>,
 }
 
 /// One side of an opposite pair.
@@ -150,11 +152,12 @@ impl Lexicon {
         }
     }
 
-    /// Add a framing term.
+    /// Add a framing term, with the event word its terms name, if any.
     pub fn add_framing<'a>(
         &mut self,
         family: &str,
         concept: &str,
+        event: Option<&str>,
         words: impl IntoIterator<Item = &'a str>,
     ) {
         for w in words {
@@ -162,6 +165,7 @@ impl Lexicon {
                 m.framing = Some(FramingDef {
                     concept: concept.to_string(),
                     family: family.to_string(),
+                    event: event.map(str::to_string),
                 });
             }
         }

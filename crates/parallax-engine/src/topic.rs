@@ -86,6 +86,13 @@ pub struct FramingEntry {
     pub concept: String,
     /// Terms.
     pub terms: Vec<String>,
+    /// The event word (one of the engine's `data/events.txt`) that every
+    /// term of this concept names, if they name an event: a coup and an
+    /// ouster name what a resignation names, the head of a government
+    /// leaving office (`event = "resign"`). Two sentences that name one
+    /// event in two framings can then be told as one event.
+    #[serde(default)]
+    pub event: Option<String>,
 }
 
 /// A `[[lexicon]]` table.
@@ -129,7 +136,12 @@ impl TopicFile {
             lex.add_polarity(&p.concept, false, p.negative.iter().map(String::as_str));
         }
         for f in &self.framing {
-            lex.add_framing(&f.family, &f.concept, f.terms.iter().map(String::as_str));
+            lex.add_framing(
+                &f.family,
+                &f.concept,
+                f.event.as_deref(),
+                f.terms.iter().map(String::as_str),
+            );
         }
         for e in &self.entity {
             let kind = match e.kind.as_str() {

@@ -82,6 +82,11 @@ pub struct FramingHit {
     pub family: String,
     /// Own or attributed voice.
     pub voice: Voice,
+    /// The event word the term names, if its concept names one (a coup
+    /// names the resignation's event; see [`crate::topic::FramingEntry`]).
+    pub event: Option<String>,
+    /// Token indexes covered.
+    pub tokens: (usize, usize),
 }
 
 /// An ordinal rank.
@@ -201,6 +206,8 @@ const ATTRIBUTION: &[&str] = &[
     "accuses",
     "said",
     "says",
+    "stated",
+    "states",
     "according",
     "claimed",
     "claims",
@@ -322,6 +329,8 @@ pub fn sentence_in_context(
     // Phrases from the lexicon, longest first.
     let mut entities = Vec::new();
     let mut framing_raw: Vec<(usize, usize, String, String)> = Vec::new();
+    // The event each of `framing_raw` names, in step with it.
+    let mut framing_events: Vec<Option<String>> = Vec::new();
     let mut acts_raw: Vec<(usize, usize, String, bool)> = Vec::new();
     let mut entity_used = vec![false; n];
     let mut polarity_used = vec![false; n];
@@ -354,6 +363,7 @@ pub fn sentence_in_context(
                     .any(|(a, b, _, _)| i < *b && *a < i + len)
                 {
                     framing_raw.push((i, i + len, f.concept.clone(), f.family.clone()));
+                    framing_events.push(f.event.clone());
                 }
             }
             if let Some(p) = &m.polarity {
@@ -552,7 +562,8 @@ pub fn sentence_in_context(
     // Framing terms and whose voice they are in.
     let framing = framing_raw
         .iter()
-        .map(|(a, b, concept, family)| {
+        .zip(framing_events)
+        .map(|((a, b, concept, family), event)| {
             let span = Span::new(tokens[*a].span.start, tokens[*b - 1].span.end);
             let attributed = in_quote(span)
                 || tokens[..*a]
@@ -567,6 +578,8 @@ pub fn sentence_in_context(
                 } else {
                     Voice::Own
                 },
+                event,
+                tokens: (*a, *b),
             }
         })
         .collect();
