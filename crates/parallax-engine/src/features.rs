@@ -814,6 +814,11 @@ pub(crate) fn is_event(k: &str) -> bool {
     EVENT_WORDS.binary_search(&k).is_ok()
 }
 
+/// The event words, sorted (for messages about topic data).
+pub(crate) fn event_word_list() -> &'static [&'static str] {
+    &EVENT_WORDS
+}
+
 /// Whether [`same_event`] can hold at all: it needs a shared act or a
 /// shared event word. Checked on the profiles first, so most pairs skip the
 /// sets `same_event` builds.

@@ -86,7 +86,8 @@ pub struct FramingEntry {
     pub concept: String,
     /// Terms.
     pub terms: Vec<String>,
-    /// The event word (one of the engine's `data/events.txt`) that every
+    /// The event word (one of the engine's `data/events.txt`; any other is
+    /// an error when the file is read) that every
     /// term of this concept names, if they name an event: a coup and an
     /// ouster name what a resignation names, the head of a government
     /// leaving office (`event = "resign"`). Two sentences that name one
@@ -120,10 +121,28 @@ pub struct PolarityEntry {
 impl TopicFile {
     /// Parse TOML text.
     pub fn parse(name: &str, text: &str) -> Result<Self> {
-        toml::from_str(text).map_err(|e| Error::Topic {
+        let file: TopicFile = toml::from_str(text).map_err(|e| Error::Topic {
             name: name.to_string(),
             message: e.to_string(),
-        })
+        })?;
+        // An event the engine does not know would match nothing but itself:
+        // say so instead of ignoring the user's data.
+        if let Some(f) = file.framing.iter().find(|f| {
+            f.event
+                .as_deref()
+                .is_some_and(|e| !crate::features::is_event(e))
+        }) {
+            return Err(Error::Topic {
+                name: name.to_string(),
+                message: format!(
+                    "framing concept '{}': event '{}' is not one of the engine's event words ({})",
+                    f.concept,
+                    f.event.as_deref().unwrap_or_default(),
+                    crate::features::event_word_list().join(", ")
+                ),
+            });
+        }
+        Ok(file)
     }
 
     /// Add this file's knowledge to a lexicon.
@@ -248,6 +267,20 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("x.toml"));
+    }
+
+    #[test]
+    fn a_framing_event_must_be_an_event_word() {
+        let ok = "[[framing]]\nfamily='f'\nconcept='ouster'\nevent='resign'\nterms=['ousted']\n";
+        assert!(TopicFile::parse("t.toml", ok).is_ok());
+        let err = TopicFile::parse("t.toml", &ok.replace("'resign'", "'resignation'"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("t.toml") && err.contains("'resignation'"),
+            "{err}"
+        );
+        assert!(err.contains("resign,") || err.contains("resign)"), "{err}");
     }
 
     #[test]
