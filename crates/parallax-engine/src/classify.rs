@@ -21,8 +21,7 @@ use rustc_hash::FxHashSet as HashSet;
 use crate::analyse::SentenceAnalysis;
 use crate::lexicon::Lexicon;
 use crate::model::{
-    DiffOp, DiffTag, MarkKind, Reason, ReasonKind, Reasons, Relation, Span, WordDiff, NAME_A,
-    NAME_B,
+    DiffOp, DiffTag, Reason, ReasonKind, Reasons, Relation, Span, WordDiff, NAME_A, NAME_B,
 };
 
 /// A sentence with where it sits in its document.
@@ -518,9 +517,7 @@ fn places(a: Side, b: Side, lex: &Lexicon, out: &mut Vec<Reason>) {
     let locs = |s: &SentenceAnalysis| -> Vec<crate::analyse::EntityMention> {
         s.entities
             .iter()
-            .filter(|e| {
-                e.locative && !e.negated && matches!(e.kind, MarkKind::Place | MarkKind::Name)
-            })
+            .filter(|e| e.is_where() && !e.negated)
             .cloned()
             .collect()
     };
@@ -1161,10 +1158,7 @@ impl TokenDiff {
             t.stop
                 || t.key.is_empty()
                 || s.entities.iter().any(|e| {
-                    e.locative
-                        && matches!(e.kind, MarkKind::Place | MarkKind::Name)
-                        && e.span.start <= t.span.start
-                        && t.span.end <= e.span.end
+                    e.is_where() && e.span.start <= t.span.start && t.span.end <= e.span.end
                 })
         };
         self.changed_runs() <= 1

@@ -43,6 +43,15 @@ pub struct EntityMention {
     pub tokens: (usize, usize),
 }
 
+impl EntityMention {
+    /// Whether the sentence gives this name as where something happened:
+    /// after a locative preposition, and a place or a name of unknown kind
+    /// (with no topic file, "in Senkata" is all that says Senkata is a place).
+    pub fn is_where(&self) -> bool {
+        self.locative && matches!(self.kind, MarkKind::Place | MarkKind::Name)
+    }
+}
+
 /// A direct quote.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
