@@ -411,7 +411,9 @@ pub fn profile(s: &SentenceAnalysis, idf: &Idf) -> Profile {
         event_tokens
             .iter()
             .filter(|&&(i, proposed)| {
-                !proposed && !in_passing(s, i) && !SPOKEN_EVENTS.contains(&event_key(s, i))
+                (!proposed || wished(s, i))
+                    && !in_passing(s, i)
+                    && !SPOKEN_EVENTS.contains(&event_key(s, i))
             })
             .map(|&(i, _)| hash_str(event_key(s, i)))
             .collect(),
@@ -950,10 +952,22 @@ const PROPOSALS: &[&str] = &[
     "exige",
     "exigio",
     "exigido",
+    "exigen",
+    "exigieron",
+    "piden",
+    "pidieron",
     "solicito",
     "insto",
     "propuso",
     "proponer",
+];
+
+/// Words that put the event after them forward as an offer or a wish, not
+/// as what happened: "would offer Morales asylum", "want the interim
+/// president to step down", "quieren su renuncia" (see [`wished`]).
+const WISHES: &[&str] = &[
+    "offer", "offers", "offered", "offering", "want", "wants", "wanted", "wanting", "ofrece",
+    "ofrecio", "ofrecer", "quiere", "quieren",
 ];
 
 /// How far after a proposal word (in tokens, within one clause) the event
@@ -1004,24 +1018,9 @@ fn event_key(s: &SentenceAnalysis, i: usize) -> &str {
 
 /// [`event_words`] as the token that first gives each.
 fn event_tokens(s: &SentenceAnalysis) -> Vec<(usize, bool)> {
-    let t = &s.tokens;
-    let cue = |i: usize| {
-        let f = t[i].fold.as_str();
-        PROPOSALS.contains(&f)
-            || (matches!(f, "call" | "calls" | "called" | "calling")
-                && t.get(i + 1)
-                    .is_some_and(|n| matches!(n.fold.as_str(), "for" | "on")))
-    };
     let mut out: Vec<(usize, bool)> = Vec::new();
-    for (i, tok) in t
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| event_at(s, i).is_some())
-    {
-        let proposed = (i.saturating_sub(PROPOSAL_REACH)..i).rev().any(|j| {
-            let between = s.text.get(t[j].span.end..tok.span.start).unwrap_or("");
-            cue(j) && !between.contains([',', ';', ':'])
-        });
+    for i in (0..s.tokens.len()).filter(|&i| event_at(s, i).is_some()) {
+        let proposed = proposal_cue(s, i).is_some();
         if !out
             .iter()
             .any(|&(k, p)| p == proposed && event_key(s, k) == event_key(s, i))
@@ -1030,6 +1029,38 @@ fn event_tokens(s: &SentenceAnalysis) -> Vec<(usize, bool)> {
         }
     }
     out
+}
+
+/// The word that puts the event word at token `i` forward as a proposal
+/// (see [`PROPOSALS`]), if any: the nearest before it within one clause (no
+/// semicolon or colon between, and commas only in pairs, around a name set
+/// beside another: "want the interim president, Jeanine Áñez, to step
+/// down").
+fn proposal_cue(s: &SentenceAnalysis, i: usize) -> Option<usize> {
+    let t = &s.tokens;
+    let cue = |j: usize| {
+        let f = t[j].fold.as_str();
+        PROPOSALS.contains(&f)
+            || WISHES.contains(&f)
+            || (matches!(f, "call" | "calls" | "called" | "calling")
+                && t.get(j + 1)
+                    .is_some_and(|n| matches!(n.fold.as_str(), "for" | "on")))
+    };
+    (i.saturating_sub(PROPOSAL_REACH)..i).rev().find(|&j| {
+        let between = s.text.get(t[j].span.end..t[i].span.start).unwrap_or("");
+        cue(j) && !between.contains([';', ':']) && between.matches(',').count() % 2 == 0
+    })
+}
+
+/// Whether the event word at token `i` is put forward by an offer or a wish
+/// ("would offer Morales asylum", "want Áñez to step down"), not by
+/// something said ("suggested that Morales resign"). A suggestion is a
+/// statement, which another sentence may tell in other words ("announced
+/// the decision"); an offer of asylum or a wish for a resignation is about
+/// that asylum or resignation, and a sentence that never names it does not
+/// hold the claim (see [`containment_with`]).
+fn wished(s: &SentenceAnalysis, i: usize) -> bool {
+    proposal_cue(s, i).is_some_and(|j| WISHES.contains(&s.tokens[j].fold.as_str()))
 }
 
 /// The anchors two sentences share (see [`same_event`]).
@@ -1253,13 +1284,23 @@ fn containment_with(pa: &Profile, pb: &Profile) -> f64 {
     // the Mexican government granted him asylum").
     let both =
         |h: u64, a: &[u64], b: &[u64]| a.binary_search(&h).is_ok() && b.binary_search(&h).is_ok();
+    // An event word is one word of the claim only when both sentences give
+    // the same event by it: a resignation someone demands ("the coca
+    // growers have demanded Áñez's resignation") is not the resignation
+    // another sentence tells ("following his resignation, Áñez declared
+    // herself president"), though both say "resignation".
+    let same_event_word =
+        |h: u64| both(h, &small.events, &large.events) || both(h ^ 1, &small.events, &large.events);
     let mut words = 0;
     for_common(
         &small.keys,
         &large.keys,
         |x| x.0,
         |x| {
-            words += usize::from(!both(x.0, &small.setting_keys, &large.setting_keys));
+            let setting = both(x.0, &small.setting_keys, &large.setting_keys);
+            let other_event =
+                both(x.0, &small.any_events, &large.any_events) && !same_event_word(x.0);
+            words += usize::from(!setting && !other_event);
         },
     );
     let mut names = 0;
@@ -1271,7 +1312,7 @@ fn containment_with(pa: &Profile, pb: &Profile) -> f64 {
             names += usize::from(!both(x.0, &small.settings, &large.settings));
         },
     );
-    let event = count_common(&small.any_events, &large.any_events) > 0;
+    let event = small.any_events.iter().any(|&h| same_event_word(h));
     if words < 3 || (words == 3 && names == 0 && !event) {
         return 0.0;
     }
@@ -1555,6 +1596,49 @@ mod tests {
                            2018, announced on Monday that the navy would withdraw its support.",
         );
         assert!(containment(&said, &announced, &idf) > 0.0);
+    }
+
+    #[test]
+    fn a_resignation_demanded_is_not_the_resignation_told() {
+        let lex = Lexicon::builtin();
+        let idf = crate::matcher::Matcher::builtin().idf();
+        let s = |x: &str| crate::analyse::sentence(x, "en", None, &lex);
+        let took_over = s(
+            "Following his resignation, councillor Quispe declared herself acting \
+                       harbour master, prompting Vargas's supporters to block the docks.",
+        );
+        // "Resignation" in both, but one sentence demands a resignation and
+        // the other tells one in passing: what they share is two names.
+        let demanded = s("The fishermen's cooperatives have demanded Quispe's resignation and the return of Vargas.");
+        assert_eq!(containment(&demanded, &took_over, &idf), 0.0);
+        // Told as what happened on both sides, the word holds the claim.
+        let resigned = s("Vargas resigned on Friday, leaving Quispe in charge of the docks.");
+        assert!(containment(&resigned, &took_over, &idf) > 0.5);
+    }
+
+    #[test]
+    fn an_offer_or_a_wish_is_about_what_it_puts_forward() {
+        let lex = Lexicon::builtin();
+        let idf = crate::matcher::Matcher::builtin().idf();
+        let s = |x: &str| crate::analyse::sentence(x, "en", None, &lex);
+        // The offer's claim is the asylum, which the flight never names.
+        let offer = s("The Norland government said on Monday that it would offer Vargas asylum.");
+        let flight = s(
+            "Vargas flew to Norland on Monday night aboard a plane the Norland government sent.",
+        );
+        assert_eq!(containment(&offer, &flight, &idf), 0.0);
+        // A wish for a resignation is not held by a sentence about something
+        // else the same person did.
+        let wish = s("Vargas's supporters want the acting harbour master, Quispe, to step down.");
+        let law = s("The acting harbour master, Quispe, signed a decree on Wednesday that reopens the docks.");
+        assert_eq!(containment(&wish, &law, &idf), 0.0);
+        // The wish set beside a name in commas is still a wish: it and a
+        // demand tell one proposed resignation.
+        let demand = s("The fishermen's cooperatives have called for Quispe's resignation and the return of Vargas.");
+        assert_eq!(event_told(&wish, &demand), Some(Told::Told));
+        // The same offer told in other words is the same claim.
+        let offered = s("Vargas was offered asylum by Norland on Monday, its government said.");
+        assert!(containment(&offered, &offer, &idf) > 0.5);
     }
 
     #[test]

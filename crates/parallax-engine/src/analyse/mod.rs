@@ -752,6 +752,15 @@ const RESTATING_VERBS: &[&str] = &[
     "situa",
 ];
 
+/// Of [`RESTATING_VERBS`], those only a text does to an event ("the report
+/// places the deaths in La Paz", "it dates the resignation to last week"):
+/// with "it" for subject, the sentence restates a report named before it.
+const TEXT_ONLY_VERBS: &[&str] = &["places", "placed", "dates", "dated", "quotes", "quoted"];
+
+/// How far after a sentence's opening "it" (in tokens) a verb of
+/// [`TEXT_ONLY_VERBS`] may come: "It also places".
+const PRONOUN_REACH: usize = 2;
+
 /// How far after the noun (in tokens, before a colon, semicolon or full
 /// stop) its verb may come:
 /// "a report about Bolivia that has circulated online since last week says".
@@ -765,26 +774,35 @@ const RESTATING_REACH: usize = 12;
 /// and is not counted.
 pub fn restates_a_report(s: &SentenceAnalysis) -> bool {
     let t = &s.tokens;
-    t.iter().enumerate().any(|(i, tok)| {
-        let bare = i > 0
-            && REPORT_DETERMINERS.contains(&t[i - 1].fold.as_str())
-            && REPORT_NOUNS.contains(&tok.fold.as_str())
-            && !t
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.fold.as_str(), "by" | "of" | "from" | "de" | "del"));
-        bare && t
-            .iter()
-            .enumerate()
-            .skip(i + 1)
-            .take(RESTATING_REACH)
-            .take_while(|(_, x)| {
-                !s.text
-                    .get(tok.span.end..x.span.start)
-                    .unwrap_or("")
-                    .contains([';', ':', '.', '?', '!'])
-            })
-            .any(|(_, x)| RESTATING_VERBS.contains(&x.fold.as_str()))
-    })
+    // "It also places deadly violence in La Paz": a pronoun for the report
+    // of the sentence before, doing what only a text does to an event (a
+    // ministry "says" things too; it does not "place" violence anywhere).
+    let pronoun_restates = t.first().is_some_and(|x| x.fold == "it")
+        && t.iter()
+            .skip(1)
+            .take(PRONOUN_REACH)
+            .any(|x| TEXT_ONLY_VERBS.contains(&x.fold.as_str()));
+    pronoun_restates
+        || t.iter().enumerate().any(|(i, tok)| {
+            let bare = i > 0
+                && REPORT_DETERMINERS.contains(&t[i - 1].fold.as_str())
+                && REPORT_NOUNS.contains(&tok.fold.as_str())
+                && !t.get(i + 1).is_some_and(|n| {
+                    matches!(n.fold.as_str(), "by" | "of" | "from" | "de" | "del")
+                });
+            bare && t
+                .iter()
+                .enumerate()
+                .skip(i + 1)
+                .take(RESTATING_REACH)
+                .take_while(|(_, x)| {
+                    !s.text
+                        .get(tok.span.end..x.span.start)
+                        .unwrap_or("")
+                        .contains([';', ':', '.', '?', '!'])
+                })
+                .any(|(_, x)| RESTATING_VERBS.contains(&x.fold.as_str()))
+        })
 }
 
 /// Spans of quoted words inside matching quote marks.
@@ -864,6 +882,8 @@ mod tests {
             "A report that has circulated online since last week says that the mayor resigned.",
             "By putting the flood in March, the report contradicts itself.",
             "The article places the fire in the old town.",
+            // "It", the report of the sentence before, doing what a text does.
+            "It also places the fire in the old town and says the mayor resigned.",
         ] {
             assert!(restates(t), "{t}");
         }
@@ -873,6 +893,8 @@ mod tests {
             "A report by the ombudsman says nine people died.",
             "Police said the report was false; the mayor says otherwise.",
             "She read the report. The mayor says it is wrong.",
+            // An organisation says things too.
+            "It said nine people had died in the fire.",
         ] {
             assert!(!restates(t), "{t}");
         }
