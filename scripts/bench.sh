@@ -115,9 +115,15 @@ measure() {
   local repeat=${REPEAT:-1} i walls=() rsss=() wall rss status
   for ((i = 1; i <= repeat; i++)); do
     rc=0
+    # Wall time from bash's microsecond clock: GNU time prints hundredths,
+    # too coarse for runs of a few hundredths of a second (the 10 x 50 row,
+    # the fixed cost below). It includes starting the two wrappers, which
+    # every tool pays alike.
+    local t0=$EPOCHREALTIME
     ( ulimit -v "$MEM_KB"; /usr/bin/time -v -o "$tfile" timeout --kill-after=5 "$TIMEOUT" "$@" ) \
       >"$dir/$tool.stdout" 2>"$efile" || rc=$?
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$tfile")
+    local t1=$EPOCHREALTIME
+    wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", b - a}')
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$tfile")
     [[ $rc == 0 ]] || break
     walls+=("$wall")
@@ -177,6 +183,27 @@ for size in $SIZES; do
         ;;
     esac
   done
+done
+
+# What each tool takes before it has anything to compare: two reports of
+# one sentence each (starting the process, loading its model or libraries,
+# writing its output). Below this floor no corpus runs; it bounds the
+# speed-up any size can show (see "Fixed cost" in BENCHMARKS.md).
+fdir="$WORK/floor"
+log "fixed cost (2 reports x 1 sentence)"
+"$BIN/examples/synth" --reports 2 --sentences 1 --seed "$SEED" --out "$fdir" >&2
+for tool in $TOOLS; do
+  case $tool in
+    parallax)
+      REPEAT=$PREPEAT measure parallax floor "$fdir" "$BIN/parallax" compare "$fdir"/*.md \
+        --format json --out "$fdir/parallax.json" --no-auto-topic --color never || true
+      ;;
+    difflib | collatex)
+      script=difflib_pairs.py
+      [[ $tool == collatex ]] && script=collatex_align.py
+      REPEAT=$PREPEAT measure "$tool" floor "$fdir" "$PY" "$ROOT/bench/peers/$script" "$fdir" "$fdir/$tool.links.json" || true
+      ;;
+  esac
 done
 
 # The same tools on the hand-annotated sample corpus (bench/sample_score.py):
