@@ -752,9 +752,10 @@ const RESTATING_VERBS: &[&str] = &[
     "situa",
 ];
 
-/// Of [`RESTATING_VERBS`], those only a text does to an event ("the report
-/// places the deaths in La Paz", "it dates the resignation to last week"):
-/// with "it" for subject, the sentence restates a report named before it.
+/// Verbs only a text does to an event ("the report places the deaths in La
+/// Paz", "it dated the resignation to last week"; unlike "says", which a
+/// ministry does too): with "it" for subject, the sentence restates a report
+/// named before it.
 const TEXT_ONLY_VERBS: &[&str] = &["places", "placed", "dates", "dated", "quotes", "quoted"];
 
 /// How far after a sentence's opening "it" (in tokens) a verb of
