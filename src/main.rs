@@ -23,7 +23,9 @@ use parallax_engine::{compare, IngestOptions, Options};
 /// sentences jemalloc took the whole `compare --out` from 2.16–2.38 s to
 /// 1.94–2.09 s (five runs each, interleaved) for 8 MB more at the peak
 /// (254 MB against 246 MB). mimalloc, tried earlier, was slower and larger
-/// than glibc here (see BENCHMARKS.md, "Profile and fixes").
+/// than glibc here (see BENCHMARKS.md, "Profile and fixes"). Its settings
+/// are built in (`.cargo/config.toml`): huge pages for the heap and for
+/// jemalloc's own metadata.
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
