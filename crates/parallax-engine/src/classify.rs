@@ -394,8 +394,82 @@ fn counted_words(k: &str) -> String {
     }
 }
 
+/// Words that open a relative clause when a comma (and, in Spanish, an
+/// article: ", lo que", ", la cual") comes before them.
+const RELATIVES: &[&str] = &[
+    "which", "who", "whom", "whose", "que", "quien", "quienes", "cual", "cuales",
+];
+
+/// How many words before a relative clause's comma its event may stand:
+/// "the resignation of President Velkova, which came on Monday".
+const DESCRIBED_REACH: usize = 4;
+
+/// A relative clause set off by commas (see [`relative_clauses`]).
+struct Clause {
+    /// What it describes, just before the comma: the last word, or back to
+    /// an event word among the last few when no date comes between ("the
+    /// resignation of Velkova, which came on Monday").
+    described: std::ops::Range<usize>,
+    /// From the relative word to the next comma or the end of the sentence.
+    within: std::ops::Range<usize>,
+}
+
+/// The relative clauses set off by commas in `s` ("the disputed
+/// presidential election in October, which led to the resignation").
+fn relative_clauses(s: &crate::analyse::SentenceAnalysis) -> Vec<Clause> {
+    let t = &s.tokens;
+    let comma_before = |i: usize| {
+        i > 0
+            && s.text
+                .get(t[i - 1].span.end..t[i].span.start)
+                .is_some_and(|g| g.contains(','))
+    };
+    let mut out = Vec::new();
+    for i in 1..t.len() {
+        if !RELATIVES.contains(&t[i].fold.as_str()) {
+            continue;
+        }
+        let article = matches!(t[i - 1].fold.as_str(), "el" | "la" | "lo" | "los" | "las");
+        let opens = if comma_before(i) {
+            i
+        } else if article && comma_before(i - 1) {
+            i - 1
+        } else {
+            continue;
+        };
+        let end = s
+            .text
+            .get(t[i].span.end..)
+            .and_then(|rest| rest.find(','))
+            .map_or(s.text.len(), |k| t[i].span.end + k);
+        let before = t[opens - 1].span.start;
+        let dated = |k: usize| {
+            s.dates
+                .iter()
+                .any(|d| d.span.start <= t[k].span.start && t[k].span.start < d.span.end)
+        };
+        let from = (opens.saturating_sub(DESCRIBED_REACH)..opens)
+            .rev()
+            .take_while(|&k| !dated(k))
+            .filter(|&k| !t[k].stop && crate::features::is_event(&t[k].key))
+            .last()
+            .map_or(before, |k| t[k].span.start);
+        out.push(Clause {
+            described: from.min(before)..t[opens].span.start,
+            within: t[opens].span.start..end,
+        });
+    }
+    out
+}
+
 /// What a date in a sentence dates: the event word or the act nearest to
-/// it (by bytes), if the sentence has one.
+/// it (by bytes), if the sentence has one. A relative clause set off by
+/// commas is its own time: a date outside it does not date an event told
+/// inside it, nor the other way round ("the election in October, which led
+/// to the resignation" dates the election, not the resignation). When every
+/// event the sentence tells is on the other side of such a clause, the date
+/// dates something else, which no event word of another sentence matches
+/// (the empty string).
 fn dated_event<'s>(
     s: &'s crate::analyse::SentenceAnalysis,
     d: &crate::analyse::DateMention,
@@ -407,13 +481,32 @@ fn dated_event<'s>(
             sp.start.saturating_sub(d.span.end)
         }
     };
+    let clauses = relative_clauses(s);
+    // The word a clause describes is its event too: "the resignation,
+    // which came on Monday" dates the resignation.
+    let together = |sp: Span| {
+        clauses.iter().all(|c| {
+            let event_in = c.within.contains(&sp.start) || c.described.contains(&sp.start);
+            event_in == c.within.contains(&d.span.start)
+        })
+    };
     let events = s
         .tokens
         .iter()
         .filter(|t| !t.stop && crate::features::is_event(&t.key))
-        .map(|t| (gap(t.span), t.key.as_str()));
-    let acts = s.acts.iter().map(|x| (gap(x.span), x.concept.as_str()));
-    events.chain(acts).min().map(|(_, what)| what)
+        .map(|t| (t.span, t.key.as_str()));
+    let acts = s.acts.iter().map(|x| (x.span, x.concept.as_str()));
+    let all: Vec<(Span, &str)> = events.chain(acts).collect();
+    if all.is_empty() {
+        return None;
+    }
+    Some(
+        all.iter()
+            .filter(|(sp, _)| together(*sp))
+            .map(|&(sp, what)| (gap(sp), what))
+            .min()
+            .map_or("", |(_, what)| what),
+    )
 }
 
 fn dates(a: Side, b: Side, out: &mut Vec<Reason>) {
@@ -1397,6 +1490,47 @@ mod tests {
             "Morales resigned on Monday after losing the support of the army.",
         );
         assert_eq!(r, Relation::Contradict, "{reasons:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_keeps_its_own_time() {
+        let date_conflict = |a: &str, b: &str| {
+            let (_, reasons) = relation(a, b);
+            reasons
+                .iter()
+                .any(|x| x.kind == ReasonKind::Date && x.conflict)
+        };
+        // The month dates the vote, not the resignation the clause tells.
+        assert!(!date_conflict(
+            "The strike followed the disputed council vote in February, which led to the resignation of harbour master Velkova.",
+            "Harbour master Velkova resigned on Monday, March 13, after the strike.",
+        ));
+        // Two months for that vote still conflict.
+        assert!(date_conflict(
+            "The strike followed the disputed council vote in February, which led to the resignation of harbour master Velkova.",
+            "The strike followed the disputed council vote in April, which led to the resignation of harbour master Velkova.",
+        ));
+        // The word a clause describes takes its time: "the resignation,
+        // which came on Monday".
+        assert!(date_conflict(
+            "The resignation of Velkova, which came on Monday, March 13, surprised the port.",
+            "Velkova resigned on Sunday, March 12.",
+        ));
+        // The clause ends at its comma, and the sentence's own time goes on.
+        assert!(date_conflict(
+            "On Sunday, March 12, Velkova, who had run the port for ten years, resigned.",
+            "Velkova resigned on Monday, March 13.",
+        ));
+        // In Spanish: ", lo que llevó a la renuncia".
+        let lex = Lexicon::builtin();
+        let s = crate::analyse::sentence(
+            "La huelga siguió a la votación del consejo en febrero, lo que llevó a la renuncia de Velkova.",
+            "es",
+            None,
+            &lex,
+        );
+        let d = s.dates.first().expect("a date");
+        assert_eq!(dated_event(&s, d), Some(""));
     }
 
     #[test]
