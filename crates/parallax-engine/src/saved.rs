@@ -27,20 +27,20 @@ pub struct SavedFile {
 /// Save atomically. The file is streamed to disk as it is serialised: no
 /// copy of the comparison and no in-memory image of the file, which for a
 /// large comparison would double or triple the memory a save needs.
+///
+/// The bytes are `serde_json`'s for a [`SavedFile`] holding `cmp`, one
+/// line; the comparison inside is written by the JSON export's writer,
+/// which serialises the links on every core. At 100 reports of 100
+/// sentences `serde_json` alone took about 1.9 s to save.
 pub fn save(path: &Path, cmp: &Comparison) -> Result<()> {
-    /// [`SavedFile`], borrowing the comparison (same JSON).
-    #[derive(Serialize)]
-    struct SavedRef<'a> {
-        schema: &'a str,
-        comparison: &'a Comparison,
-    }
-    let file = SavedRef {
-        schema: FILE_SCHEMA,
-        comparison: cmp,
-    };
     write_atomic_with(path, |w| {
-        // One line, as `--format json` writes to a file: half the size.
-        serde_json::to_writer(w, &file)?;
+        // (A field added to `SavedFile` and not written here fails the
+        // test `a_saved_file_is_the_bytes_of_serde_json`.)
+        w.write_all(b"{\"schema\":")?;
+        serde_json::to_writer(&mut *w, FILE_SCHEMA)?;
+        w.write_all(b",\"comparison\":")?;
+        crate::export::json::write_object(cmp, w)?;
+        w.write_all(b"}")?;
         Ok(())
     })
 }
@@ -302,6 +302,36 @@ pub fn validate(cmp: &Comparison) -> std::result::Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_file_is_the_bytes_of_serde_json() {
+        let texts = [
+            ("a.txt", "Morales resigned on Sunday after the army urged him to go. Nine people died in Sacaba on Friday."),
+            ("b.txt", "Morales resigned on Sunday after the army suggested he step down. Five people died in Sacaba on Friday."),
+            ("c.txt", "Morales resigned on Sunday. At least nine people were killed in Sacaba on Friday."),
+        ];
+        let mut cmp = crate::compare::compare_texts(
+            &texts,
+            &crate::Options::default().created("2019-11-20T00:00:00Z"),
+        )
+        .expect("compare");
+        // Links that share their evidence lists, in more than one piece of
+        // the writer.
+        let seed = cmp.links.clone();
+        assert!(!seed.is_empty());
+        cmp.links = seed.iter().cycle().take(1_500).cloned().collect();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.parallax");
+        save(&path, &cmp).expect("save");
+        let written = std::fs::read(&path).expect("read");
+        let file = SavedFile {
+            schema: FILE_SCHEMA.into(),
+            comparison: cmp,
+        };
+        assert_eq!(written, serde_json::to_vec(&file).expect("serde_json"));
+        let back = load(&path).expect("load");
+        assert_eq!(back.links.len(), 1_500);
+    }
 
     #[test]
     fn a_file_synced_early_as_it_grows_is_written_whole() {

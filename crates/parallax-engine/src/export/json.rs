@@ -18,6 +18,14 @@ use crate::model::{Comparison, Contribution, Link, SCHEMA};
 /// Within a piece, an evidence list already written is copied rather than
 /// serialised again.
 pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
+    write_object(cmp, out)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// The model's JSON object as [`write()`] writes it, with no line end: the
+/// bytes of `serde_json::to_writer(out, cmp)`. A saved file holds it too.
+pub(crate) fn write_object(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
     use rayon::prelude::*;
     // Every field, so that a new one cannot be left out here.
     let Comparison {
@@ -86,7 +94,7 @@ pub fn write(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
     member(out, ',', "quotes", quotes)?;
     member(out, ',', "framing", framing)?;
     member(out, ',', "topics", topics)?;
-    out.write_all(b"}\n")?;
+    out.write_all(b"}")?;
     Ok(())
 }
 
