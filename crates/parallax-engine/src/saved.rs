@@ -167,6 +167,36 @@ pub(crate) struct SchemaTag {
     pub(crate) schema: Option<String>,
 }
 
+impl SchemaTag {
+    /// Read the tag of `text`. Parallax writes it first, so a text that
+    /// opens with `{"schema":"` gives its tag at once; any other text
+    /// (indented, or from another program) is read whole, skipping every
+    /// other field. Skipping them was a pass over the whole file before
+    /// the real one: opening the 263 MB file of a 100-report comparison
+    /// took a median 3.85 s with it and 3.32 s without (six loads each).
+    /// The full parse that follows checks the rest either way.
+    pub(crate) fn read(text: &str) -> serde_json::Result<Self> {
+        if let Some(rest) = text.strip_prefix("{\"schema\":\"") {
+            // The string from its opening quote; what follows it is the
+            // full parse's to check.
+            let mut de = serde_json::Deserializer::from_str(&text[text.len() - rest.len() - 1..]);
+            if let Ok(tag) = String::deserialize(&mut de) {
+                return Ok(SchemaTag { schema: Some(tag) });
+            }
+        }
+        serde_json::from_str(text)
+    }
+}
+
+/// The message for a file whose full parse failed.
+fn damaged(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        format!("the file is damaged or truncated ({e})")
+    } else {
+        format!("the file is damaged ({e})")
+    }
+}
+
 /// Open a saved file, with a clear message for damaged or newer files.
 pub fn load(path: &Path) -> Result<Comparison> {
     let name = path.display().to_string();
@@ -181,7 +211,7 @@ pub fn load(path: &Path) -> Result<Comparison> {
     // The schema tag first, read by skipping the rest: a large comparison is
     // then parsed once, into the model, never into a tree of JSON values
     // several times its size.
-    let head: SchemaTag = serde_json::from_str(text).map_err(|e| Error::Saved {
+    let head = SchemaTag::read(text).map_err(|e| Error::Saved {
         name: name.clone(),
         message: if e.is_data() {
             "not a Parallax file".into()
@@ -208,7 +238,7 @@ pub fn load(path: &Path) -> Result<Comparison> {
     }
     let file: SavedFile = serde_json::from_str(text).map_err(|e| Error::Saved {
         name: name.clone(),
-        message: format!("the file is damaged ({e})"),
+        message: damaged(&e),
     })?;
     if file.comparison.schema != crate::model::SCHEMA {
         return Err(Error::Saved {

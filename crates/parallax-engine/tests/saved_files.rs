@@ -211,4 +211,16 @@ fn a_newer_or_foreign_file_says_which_it_is() {
     }
     let m = message(b"{\"schema\": \"parallax.file/1\", \"comparison\": ");
     assert!(m.contains("truncated"), "{m}");
+    // The same as Parallax writes them, tag first with no space, where the
+    // tag is read from the opening bytes alone (an escaped slash too).
+    let m = message(b"{\"schema\":\"parallax.file\\/2\",\"comparison\":{\"something\":\"else\"}}");
+    assert!(m.contains("newer Parallax (parallax.file/2)"), "{m}");
+    let m = message(b"{\"schema\":\"parallax.file/1\",\"comparison\":");
+    assert!(m.contains("truncated"), "{m}");
+    let m = message(b"{\"schema\":\"parallax.file/1\",\"comparison\":{\"something\":\"else\"}}");
+    assert!(m.contains("damaged"), "{m}");
+    let m = message(b"{\"schema\":\"parallax.fi");
+    assert!(m.contains("truncated"), "{m}");
+    let m = message(b"{\"schema\":\"notes\",\"comparison\":{}}");
+    assert_eq!(m, "not a Parallax file");
 }

@@ -174,7 +174,7 @@ pub fn write_pretty(cmp: &Comparison, out: &mut dyn Write) -> Result<()> {
 pub fn read(name: &str, text: &str) -> Result<Comparison> {
     // The tag alone first (the rest skipped unread), then the model itself:
     // no tree of JSON values several times the file's size.
-    let head: crate::saved::SchemaTag = serde_json::from_str(text).map_err(|e| Error::Saved {
+    let head = crate::saved::SchemaTag::read(text).map_err(|e| Error::Saved {
         name: name.into(),
         message: if e.is_data() {
             "not a Parallax comparison (no schema tag)".into()
