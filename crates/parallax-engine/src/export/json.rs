@@ -115,7 +115,9 @@ struct Written(rustc_hash::FxHashMap<usize, std::ops::Range<usize>>);
 fn link(buf: &mut Vec<u8>, l: &Link, written: &mut Written) -> Result<()> {
     // Every field, in the order of the struct (which is the order its
     // derived `Serialize` writes them in), so that a new one cannot be
-    // left out here.
+    // left out here. Each name is pushed as bytes: writing them through
+    // `member` (a `write!` per field) took the export at 100 × 100 from
+    // 0.36–0.41 s to 0.62–0.68 s.
     let Link {
         a,
         b,
