@@ -693,15 +693,15 @@ mod tests {
         let matcher = Matcher::builtin();
         let idf = matcher.idf();
         let opts = AlignOptions::default();
-        let cands = candidates(&docs, &idf, matcher, &opts, false);
+        let cands = candidates(&docs, idf, matcher, &opts, false);
         assert!(!cands.is_empty());
         for c in &cands {
             let (pa, pb) = (
-                profile(&docs[c.a.0][c.a.1], &idf),
-                profile(&docs[c.b.0][c.b.1], &idf),
+                profile(&docs[c.a.0][c.a.1], idf),
+                profile(&docs[c.b.0][c.b.1], idf),
             );
             let mut f =
-                features_without_sequence(&docs[c.a.0][c.a.1], &pa, &docs[c.b.0][c.b.1], &pb, &idf);
+                features_without_sequence(&docs[c.a.0][c.a.1], &pa, &docs[c.b.0][c.b.1], &pb, idf);
             let (d, r) = sequence_features(&pa, &pb);
             f[DIFF_RATIO] = d;
             f[LCS_RUN] = r;
@@ -758,10 +758,10 @@ mod tests {
                     .collect()
             })
             .collect();
-        let index = Index::new(&docs, &idf);
+        let index = Index::new(&docs, idf);
         let run = |class: &[Vec<u32>]| -> Vec<(Addr, Addr, f64)> {
             let np = crate::compare::NoProgress;
-            candidates_watched(&docs, &index, class, &idf, matcher, &opts, false, &np)
+            candidates_watched(&docs, &index, class, idf, matcher, &opts, false, &np)
                 .into_iter()
                 .map(|c| (c.a, c.b, c.same))
                 .collect()
@@ -874,14 +874,14 @@ mod tests {
         let offer = s("The mayor's offer did not calm the streets.");
         let nights = s("The nights since have not been calm.");
         // Its copy gives all that the offer shares with the nights.
-        assert!(explained_away(&none, &nights, &offer, &nights, &idf));
+        assert!(explained_away(&none, &nights, &offer, &nights, idf));
         // A sentence of another claim gives none of it.
         let shops = s("Shops in the old town stayed shut on Wednesday.");
-        assert!(!explained_away(&none, &nights, &offer, &shops, &idf));
+        assert!(!explained_away(&none, &nights, &offer, &shops, idf));
         // One event told by both, pinned down: never explained away.
         let mut told = none.clone();
         told[SAME_EVENT_AT] = EVENT_TOLD;
-        assert!(!explained_away(&told, &nights, &offer, &nights, &idf));
+        assert!(!explained_away(&told, &nights, &offer, &nights, idf));
     }
 
     #[test]
@@ -933,7 +933,7 @@ mod tests {
         let matcher = Matcher::builtin();
         let idf = matcher.idf();
         let opts = AlignOptions::default();
-        let links = select(candidates(&docs, &idf, matcher, &opts, false), &opts);
+        let links = select(candidates(&docs, idf, matcher, &opts, false), &opts);
         let pairs: Vec<_> = links.iter().map(|c| (c.a, c.b)).collect();
         // The decree, its number, the exemption, the prosecution and the
         // operations to restore order carry across; spelling and function
@@ -941,8 +941,8 @@ mod tests {
         assert_eq!(pairs, vec![((0, 0), (1, 0))], "{links:?}");
         // Measured on the spelled words, the matcher would call the same
         // pair unrelated: the reason for re-measuring across languages.
-        let (pa, pb) = (profile(&docs[0][0], &idf), profile(&docs[1][0], &idf));
-        let mut f = crate::features::features_with(&docs[0][0], &pa, &docs[1][0], &pb, &idf);
+        let (pa, pb) = (profile(&docs[0][0], idf), profile(&docs[1][0], idf));
+        let mut f = crate::features::features_with(&docs[0][0], &pa, &docs[1][0], &pb, idf);
         let spelled = matcher.same_claim(&f);
         matcher.across_languages(&docs[0][0], &docs[1][0], &mut f);
         let remeasured = matcher.same_claim(&f);

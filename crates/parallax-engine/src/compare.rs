@@ -323,12 +323,12 @@ pub fn compare(
     // Equal analyses (wire copy) share a class: align, classify and the
     // internal pass all work once per pair of classes.
     let class = align::classes(&analyses);
-    let index = align::Index::new(&analyses, &idf);
+    let index = align::Index::new(&analyses, idf);
     let cands = align::candidates_watched(
         &analyses,
         &index,
         &class,
-        &idf,
+        idf,
         matcher,
         &opts.align,
         false,
@@ -348,7 +348,7 @@ pub fn compare(
             &analyses,
             &index,
             &class,
-            &idf,
+            idf,
             matcher,
             &iopts,
             true,
@@ -376,7 +376,7 @@ pub fn compare(
             &analyses[other.0][other.1],
             &analyses[taker.0][taker.1],
             &analyses[better.0][better.1],
-            &idf,
+            idf,
         )
     });
     // Each report's name, once: the links' shared reasons hold it.
@@ -1434,7 +1434,7 @@ fn char_diff(a: &str, b: &str, oa: usize, ob: usize) -> Vec<DiffOp> {
 /// Scores single sentence pairs, for `parallax pairs` and paraphrase corpora.
 pub struct PairScorer {
     lex: Lexicon,
-    idf: crate::features::Idf,
+    idf: &'static crate::features::Idf,
     threshold: f64,
 }
 
@@ -1472,7 +1472,7 @@ impl PairScorer {
         let m = Matcher::builtin();
         let sa = analyse::sentence(a, crate::train::detect_lang(a), None, &self.lex);
         let sb = analyse::sentence(b, crate::train::detect_lang(b), None, &self.lex);
-        let mut f = crate::features::features(&sa, &sb, &self.idf);
+        let mut f = crate::features::features(&sa, &sb, self.idf);
         if sa.lang != sb.lang {
             m.across_languages(&sa, &sb, &mut f);
         }

@@ -5,7 +5,7 @@
 //! Features fall in families (see [`FAMILIES`]), which the ablation in
 //! BENCHMARKS.md removes one at a time.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
 
@@ -15,7 +15,7 @@ use crate::analyse::SentenceAnalysis;
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
     /// Key → idf.
-    pub table: HashMap<String, f64>,
+    pub table: FxHashMap<String, f64>,
     /// Idf of a key not in the table (a rare word).
     pub default: f64,
     /// How well each word or pair of words tells paraphrases apart.
@@ -164,7 +164,7 @@ impl Idf {
     }
     /// Build from a list of key sets (one per sentence).
     pub fn from_sets<'a>(sets: impl IntoIterator<Item = &'a [String]>) -> Self {
-        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut df: FxHashMap<String, usize> = FxHashMap::default();
         let mut n = 0usize;
         for s in sets {
             n += 1;
@@ -1581,10 +1581,10 @@ mod tests {
         // the director's name and her resignation, told in passing, are not
         // its claim.
         let other = s("Most of the victims died after Anna Lindqvist left office.");
-        assert_eq!(containment(&other, &long, &idf), 0.0);
+        assert_eq!(containment(&other, &long, idf), 0.0);
         // Where the long sentence tells the short one's event, it holds it.
         let same = s("Port director Anna Lindqvist resigned over the harbour contract.");
-        assert!(containment(&same, &long, &idf) > 0.5);
+        assert!(containment(&same, &long, idf) > 0.5);
         // A statement is told with many verbs: "suggested" lacking from the
         // other sentence does not make another event of it.
         let said = s(
@@ -1595,7 +1595,7 @@ mod tests {
             "Admiral Jonas Berg, the harbour commander appointed by Lindqvist in \
                            2018, announced on Monday that the navy would withdraw its support.",
         );
-        assert!(containment(&said, &announced, &idf) > 0.0);
+        assert!(containment(&said, &announced, idf) > 0.0);
     }
 
     #[test]
@@ -1610,10 +1610,10 @@ mod tests {
         // "Resignation" in both, but one sentence demands a resignation and
         // the other tells one in passing: what they share is two names.
         let demanded = s("The fishermen's cooperatives have demanded Quispe's resignation and the return of Vargas.");
-        assert_eq!(containment(&demanded, &took_over, &idf), 0.0);
+        assert_eq!(containment(&demanded, &took_over, idf), 0.0);
         // Told as what happened on both sides, the word holds the claim.
         let resigned = s("Vargas resigned on Friday, leaving Quispe in charge of the docks.");
-        assert!(containment(&resigned, &took_over, &idf) > 0.5);
+        assert!(containment(&resigned, &took_over, idf) > 0.5);
     }
 
     #[test]
@@ -1626,19 +1626,19 @@ mod tests {
         let flight = s(
             "Vargas flew to Norland on Monday night aboard a plane the Norland government sent.",
         );
-        assert_eq!(containment(&offer, &flight, &idf), 0.0);
+        assert_eq!(containment(&offer, &flight, idf), 0.0);
         // A wish for a resignation is not held by a sentence about something
         // else the same person did.
         let wish = s("Vargas's supporters want the acting harbour master, Quispe, to step down.");
         let law = s("The acting harbour master, Quispe, signed a decree on Wednesday that reopens the docks.");
-        assert_eq!(containment(&wish, &law, &idf), 0.0);
+        assert_eq!(containment(&wish, &law, idf), 0.0);
         // The wish set beside a name in commas is still a wish: it and a
         // demand tell one proposed resignation.
         let demand = s("The fishermen's cooperatives have called for Quispe's resignation and the return of Vargas.");
         assert_eq!(event_told(&wish, &demand), Some(Told::Told));
         // The same offer told in other words is the same claim.
         let offered = s("Vargas was offered asylum by Norland on Monday, its government said.");
-        assert!(containment(&offered, &offer, &idf) > 0.5);
+        assert!(containment(&offered, &offer, idf) > 0.5);
     }
 
     #[test]
@@ -1652,19 +1652,19 @@ mod tests {
             s("The harbour master's deputy in Ostervik repainted the lighthouse steps.");
         let sold =
             s("The harbour master's deputy in Ostervik sold the last ferry tickets before noon.");
-        assert_eq!(containment(&repainted, &sold, &idf), 0.0);
+        assert_eq!(containment(&repainted, &sold, idf), 0.0);
         // The same words with the town as the deputy's own (not where it
         // happened) still pin the two to one person.
         let own = s("Ostervik's harbour master's deputy sold the last ferry tickets before noon.");
         let named = s("Ostervik's harbour master's deputy repainted the lighthouse steps.");
-        assert!(containment(&named, &own, &idf) > 0.0);
+        assert!(containment(&named, &own, idf) > 0.0);
         // What was done, shared, is a claim wherever it happened.
         let held = s("He has since been granted asylum in Ostervik.");
         let told = s(
             "Per Dahl has lived in Ostervik since March, when he arrived after \
                       the council granted him asylum.",
         );
-        assert!(containment(&held, &told, &idf) > 0.0);
+        assert!(containment(&held, &told, idf) > 0.0);
     }
 
     #[test]
@@ -1738,13 +1738,13 @@ mod tests {
         let a = crate::analyse::sentence("Nine people died in Sacaba on Friday.", "en", None, &lex);
         let b = crate::analyse::sentence("On Friday nine people died in Sacaba.", "en", None, &lex);
         let idf = crate::matcher::Matcher::builtin().idf();
-        let full = features(&a, &b, &idf);
-        let (diff, run) = sequence_features(&profile(&a, &idf), &profile(&b, &idf));
+        let full = features(&a, &b, idf);
+        let (diff, run) = sequence_features(&profile(&a, idf), &profile(&b, idf));
         assert_eq!((full[DIFF_RATIO], full[LCS_RUN]), (diff, run));
         // "nine people died in sacaba" is a run of 5 in the shorter sentence of 7.
         assert!((run - 5.0 / 7.0).abs() < 1e-9, "{run}");
         assert!(diff > 0.5 && diff < 1.0, "{diff}");
-        let (bd, br) = sequence_bounds(&profile(&a, &idf), &profile(&b, &idf));
+        let (bd, br) = sequence_bounds(&profile(&a, idf), &profile(&b, idf));
         assert!(
             bd >= diff && br >= run,
             "bounds {bd} {br} under {diff} {run}"

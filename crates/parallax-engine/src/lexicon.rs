@@ -6,7 +6,7 @@
 //! token sequences, longest first, so `withdrew their support` wins over
 //! `support`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::MarkKind;
 use crate::text::fold;

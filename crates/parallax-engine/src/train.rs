@@ -530,7 +530,7 @@ pub fn train(
             cv_f1: cv.f1,
             folds,
         },
-        hashed: Default::default(),
+        tables: Default::default(),
     };
     Trained {
         matcher,
