@@ -31,10 +31,12 @@ pub struct Comparison {
     /// The reports compared, in the order the user gave them.
     pub documents: Vec<Document>,
     /// Links between sentences of different reports.
-    #[serde(deserialize_with = "shared_links")]
+    #[serde(with = "shared_links")]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Link>"))]
     pub links: Vec<Link>,
     /// Links between two sentences of the same report that contradict each other.
-    #[serde(deserialize_with = "shared_links")]
+    #[serde(with = "shared_links")]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Link>"))]
     pub internal: Vec<Link>,
     /// Story points: groups of linked sentences across reports.
     pub clusters: Vec<Cluster>,
@@ -659,26 +661,38 @@ read_as_placed!(WordDiff, DiffOp);
 /// links are shared as they are read, so the copies are never all held at
 /// once. Every link still reads, compares and writes exactly as it was
 /// read.
-fn shared_links<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Link>, D::Error> {
-    struct Links;
-    impl<'de> serde::de::Visitor<'de> for Links {
-        type Value = Vec<Link>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a list of links")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> Result<Vec<Link>, A::Error> {
-            let mut sharing = Sharing::default();
-            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
-            while let Some(link) = seq.next_element::<Link>()? {
-                out.push(sharing.share(link));
-            }
-            Ok(out)
-        }
+mod shared_links {
+    use super::{Link, Sharing};
+
+    /// Links are written as they are.
+    pub(super) fn serialize<S: serde::Serializer>(links: &[Link], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(links)
     }
-    d.deserialize_seq(Links)
+
+    /// Links are read one by one, each sharing the lists of those before.
+    pub(super) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Link>, D::Error> {
+        struct Links;
+        impl<'de> serde::de::Visitor<'de> for Links {
+            type Value = Vec<Link>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of links")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Vec<Link>, A::Error> {
+                let mut sharing = Sharing::default();
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+                while let Some(link) = seq.next_element::<Link>()? {
+                    out.push(sharing.share(link));
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Links)
+    }
 }
 
 /// The lists already read, for [`shared_links`].
