@@ -224,8 +224,8 @@ fn known(name: &str, tag: Option<&str>) -> Result<()> {
 ///
 /// A file that opens with its tag, as Parallax writes it, is parsed as it
 /// is read, never held whole: the 263 MB file of a 100-report comparison
-/// peaked at 344 MB read whole (its text and the model) and at 87 MB
-/// streamed, for about half a second more (0.82 against 1.27 s). Any other
+/// peaked at 344 MB read whole (its text and the model) and at 88 MB
+/// streamed, for about 0.4 s more (0.82 against 1.17–1.27 s). Any other
 /// file (indented, or written by another program) is read whole first, to
 /// find its tag wherever it is.
 pub fn load(path: &Path) -> Result<Comparison> {
