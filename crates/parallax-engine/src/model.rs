@@ -706,6 +706,7 @@ struct Sharing {
 
 /// An evidence list as a set member: equal when every contribution is,
 /// weights compared bit for bit (`f64` has no `Eq`).
+#[derive(Clone)]
 struct Evidence(Arc<[Contribution]>);
 
 impl PartialEq for Evidence {
@@ -731,45 +732,39 @@ impl std::hash::Hash for Evidence {
     }
 }
 
-impl Sharing {
-    fn id(&mut self, id: Arc<str>) -> Arc<str> {
-        match self.ids.get(&id) {
-            Some(held) => Arc::clone(held),
-            None => {
-                self.ids.insert(Arc::clone(&id));
-                id
-            }
+/// The member of `set` equal to `item`, which joins the set if none is.
+fn held<T: std::hash::Hash + Eq + Clone>(set: &mut rustc_hash::FxHashSet<T>, item: T) -> T {
+    match set.get(&item) {
+        Some(held) => held.clone(),
+        None => {
+            set.insert(item.clone());
+            item
         }
     }
+}
 
+/// Where a link's spans begin on one side: the start or end of any span
+/// that comes first (so no span, even a reversed one in a damaged file,
+/// ends up before it).
+fn first(spans: impl Iterator<Item = Span>) -> usize {
+    spans.map(|s| s.start.min(s.end)).min().unwrap_or(0)
+}
+
+impl Sharing {
     fn share(&mut self, link: Link) -> Link {
-        let a = self.id(link.a);
-        let b = self.id(link.b);
-        let evidence = Evidence(link.evidence);
-        let evidence = match self.evidence.get(&evidence) {
-            Some(held) => Arc::clone(&held.0),
-            None => {
-                let list = Arc::clone(&evidence.0);
-                self.evidence.insert(evidence);
-                list
-            }
-        };
-        // Where the link's spans begin on each side, the start or end of
-        // any span that comes first (so no span, even a reversed one in a
-        // damaged file, ends up before it).
+        let a = held(&mut self.ids, link.a);
+        let b = held(&mut self.ids, link.b);
+        let evidence = held(&mut self.evidence, Evidence(link.evidence)).0;
         let reasons: Vec<Reason> = link.reasons.iter().collect();
         let diff: Vec<DiffOp> = link.diff.iter().collect();
-        let first = |spans: &mut dyn Iterator<Item = Span>| {
-            spans.map(|s| s.start.min(s.end)).min().unwrap_or(0)
-        };
         let from_a = first(
-            &mut reasons
+            reasons
                 .iter()
                 .flat_map(|r| r.a_spans.iter().copied())
                 .chain(diff.iter().filter_map(|d| d.a)),
         );
         let from_b = first(
-            &mut reasons
+            reasons
                 .iter()
                 .flat_map(|r| r.b_spans.iter().copied())
                 .chain(diff.iter().filter_map(|d| d.b)),
@@ -794,20 +789,8 @@ impl Sharing {
                 b: d.b.map(|s| back(s, from_b)),
             })
             .collect();
-        let reasons = match self.reasons.get(&reasons) {
-            Some(held) => Arc::clone(held),
-            None => {
-                self.reasons.insert(Arc::clone(&reasons));
-                reasons
-            }
-        };
-        let diff = match self.diffs.get(&diff) {
-            Some(held) => Arc::clone(held),
-            None => {
-                self.diffs.insert(Arc::clone(&diff));
-                diff
-            }
-        };
+        let reasons = held(&mut self.reasons, reasons);
+        let diff = held(&mut self.diffs, diff);
         Link {
             a,
             b,
