@@ -14,15 +14,15 @@ const STRIKE: [(&str, &str, &str, &str); 2] = [
         "Riverside Gazette",
         "en",
         "Mayor Anna Hallström offered the dockers a pay rise on Tuesday. \
-         The mayor's offer did not calm the streets. \
-         The nights since have not been calm.",
+         The mayor's offer did not calm the streets at night. \
+         The nights on the streets since have not been calm.",
     ),
     (
         "courier.md",
         "Valley Courier",
         "en",
         "Shops in the old town stayed shut on Wednesday. \
-         The nights since have not been calm.",
+         The nights on the streets since have not been calm.",
     ),
 ];
 
@@ -32,18 +32,21 @@ fn a_pair_that_a_better_partner_explains_is_not_a_link() {
     // The courier's sentence has its copy in the gazette.
     let copy = link(
         &cmp,
-        ("gazette", "nights since"),
-        ("courier", "nights since"),
+        ("gazette", "streets since"),
+        ("courier", "streets since"),
     )
     .expect("the copies link");
     assert!(!copy.reasons.is_empty(), "{copy:#?}");
-    // The offer's "not calm" is the closest thing the courier has to it,
-    // but the courier's sentence tells another claim, whose copy in the
-    // gazette gives all the two share.
+    // The offer's calm streets at night are the closest thing the courier
+    // has to it, but the courier's sentence tells another claim, whose copy
+    // in the gazette gives all the two share. (The two share three content
+    // words, so the matcher's score counts for them: with "calm" alone it
+    // would not, see `features::fitted`, and nothing would be left to
+    // explain away.)
     let l = link(
         &cmp,
         ("gazette", "offer did not"),
-        ("courier", "nights since"),
+        ("courier", "streets since"),
     );
     assert!(l.is_none(), "{l:#?}");
 }
@@ -78,4 +81,35 @@ fn two_tellings_of_one_event_in_a_report_both_link() {
     )
     .expect("the lead links to the other report's telling");
     assert!(!l.reasons.is_empty(), "{l:#?}");
+}
+
+const CALM: [(&str, &str, &str, &str); 2] = [
+    (
+        "gazette.md",
+        "Riverside Gazette",
+        "en",
+        "Mayor Anna Hallström offered the dockers a pay rise on Tuesday. \
+         The mayor's offer did not calm the streets.",
+    ),
+    (
+        "courier.md",
+        "Valley Courier",
+        "en",
+        "Shops in the old town stayed shut on Wednesday. \
+         The nights since have not been calm.",
+    ),
+];
+
+#[test]
+fn two_sentences_sharing_one_word_and_a_negation_do_not_link() {
+    // Here no copy explains the pair away: the two share "calm" and a
+    // negation, which is less than any pair the matcher was fitted on
+    // shares, so its score does not count (`features::fitted`).
+    let cmp = common::compare_stories(&CALM, "2024-05-10");
+    let l = link(
+        &cmp,
+        ("gazette", "offer did not"),
+        ("courier", "nights since"),
+    );
+    assert!(l.is_none(), "{l:#?}");
 }

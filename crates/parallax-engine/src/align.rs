@@ -15,8 +15,8 @@ use std::sync::Arc;
 
 use crate::analyse::SentenceAnalysis;
 use crate::features::{
-    features_without_sequence, profile, sequence_bounds, sequence_features, Idf, Profile,
-    DIFF_RATIO, EVENT_TOLD, LCS_RUN, SAME_EVENT_AT,
+    features_without_sequence, fitted, profile, sequence_bounds, sequence_features,
+    shared_content_keys, Idf, Profile, DIFF_RATIO, EVENT_TOLD, LCS_RUN, SAME_EVENT_AT,
 };
 use crate::matcher::Matcher;
 
@@ -353,11 +353,16 @@ pub fn candidates_watched(
                 let (pa, pb) = (&profiles[a.0][a.1], &profiles[b.0][b.1]);
                 let (sa, sb) = (&docs[a.0][a.1], &docs[b.0][b.1]);
                 let mut f = features_without_sequence(sa, pa, sb, pb, idf);
+                let shared = shared_content_keys(pa, pb);
+                let scored = |f: Vec<f64>, fit: bool| {
+                    let same = same_claim(matcher, &f, fit);
+                    // Pairs below the link threshold are dropped here, not kept in memory.
+                    (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), Arc::from(f)))
+                };
                 if pa.lang != pb.lang {
                     matcher.across_languages(sa, sb, &mut f);
-                    let same = same_claim(matcher, &f);
-                    return (same >= opts.threshold)
-                        .then(|| (same, matcher.paraphrase(&f), Arc::from(f)));
+                    let fit = fitted(shared, f[DIFF_RATIO]);
+                    return scored(f, fit);
                 }
                 // The word-sequence features cost the most. Each lies between 0
                 // and a bound that is cheap to compute; the score is linear in
@@ -369,15 +374,13 @@ pub fn candidates_watched(
                     |i: usize, max: f64| if matcher.weights[i] > 0.0 { max } else { 0.0 };
                 f[DIFF_RATIO] = best_end(DIFF_RATIO, dmax);
                 f[LCS_RUN] = best_end(LCS_RUN, rmax);
-                if same_claim(matcher, &f) < opts.threshold {
+                if same_claim(matcher, &f, fitted(shared, dmax)) < opts.threshold {
                     return None;
                 }
                 let (d, r) = sequence_features(pa, pb);
                 f[DIFF_RATIO] = d;
                 f[LCS_RUN] = r;
-                let same = same_claim(matcher, &f);
-                // Pairs below the link threshold are dropped here, not kept in memory.
-                (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), Arc::from(f)))
+                scored(f, fitted(shared, d))
             },
         )
         .collect();
@@ -459,7 +462,9 @@ pub fn unique_pairs(
 /// Same-claim score: the matcher's probability with conflicts neutralised, or
 /// containment (one sentence's content inside the other's) when that is
 /// higher: a short claim restated inside a long sentence is still the claim.
-pub fn same_claim(matcher: &Matcher, f: &[f64]) -> f64 {
+/// The matcher's probability counts only for a pair it was `fitted` for (see
+/// [`crate::features::fitted`]).
+pub fn same_claim(matcher: &Matcher, f: &[f64], fitted: bool) -> f64 {
     let at = |name: &str| {
         crate::features::NAMES
             .iter()
@@ -471,13 +476,20 @@ pub fn same_claim(matcher: &Matcher, f: &[f64]) -> f64 {
     } else {
         0.0
     };
-    matcher.same_claim(f).max(at("containment")).max(event)
+    let matched = if fitted { matcher.same_claim(f) } else { 0.0 };
+    matched.max(at("containment")).max(event)
 }
 
 /// Whether a pair clears `threshold` only because its sentences share an
 /// event that one of them tells only in passing (see
-/// [`crate::features::Told`]): the matcher and containment alone fall short.
-pub fn event_in_passing_only(matcher: &Matcher, f: &[f64], threshold: f64) -> bool {
+/// [`crate::features::Told`]): the matcher (where it counts: `fitted`, asked
+/// only when the rest holds) and containment alone fall short.
+pub fn event_in_passing_only(
+    matcher: &Matcher,
+    f: &[f64],
+    fitted: impl FnOnce() -> bool,
+    threshold: f64,
+) -> bool {
     let at = |name: &str| {
         crate::features::NAMES
             .iter()
@@ -486,8 +498,8 @@ pub fn event_in_passing_only(matcher: &Matcher, f: &[f64], threshold: f64) -> bo
     };
     at("same_event") > 0.0
         && at("same_event") < crate::features::EVENT_TOLD
-        && matcher.same_claim(f) < threshold
         && at("containment") < threshold
+        && (matcher.same_claim(f) < threshold || !fitted())
 }
 
 /// Same-claim score given to two sentences about the same event (see
@@ -706,7 +718,9 @@ mod tests {
             f[DIFF_RATIO] = d;
             f[LCS_RUN] = r;
             assert_eq!(*c.features, f[..], "{:?} {:?}", c.a, c.b);
-            assert_eq!(c.same, same_claim(matcher, &f));
+            let fit =
+                crate::features::fitted_pair(&docs[c.a.0][c.a.1], &docs[c.b.0][c.b.1], idf, &f);
+            assert_eq!(c.same, same_claim(matcher, &f, fit));
         }
     }
 

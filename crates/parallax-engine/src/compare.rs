@@ -483,8 +483,19 @@ pub fn compare(
                     let anchored = crate::features::anchored(&c.features)
                         || tokens
                             .only_place_edited(&analyses[c.a.0][c.a.1], &analyses[c.b.0][c.b.1]);
-                    let in_passing =
-                        align::event_in_passing_only(matcher, &c.features, opts.align.threshold);
+                    let in_passing = align::event_in_passing_only(
+                        matcher,
+                        &c.features,
+                        || {
+                            crate::features::fitted_pair(
+                                &analyses[c.a.0][c.a.1],
+                                &analyses[c.b.0][c.b.1],
+                                idf,
+                                &c.features,
+                            )
+                        },
+                        opts.align.threshold,
+                    );
                     let detail = match template {
                         Some(t) => Detail::Template(t),
                         None => Detail::Tokens(tokens),
@@ -1447,6 +1458,9 @@ pub struct PairResult {
     pub paraphrase: bool,
     /// Paraphrase probability.
     pub paraphrase_score: f64,
+    /// Whether the pair is like those the matcher was fitted on, so that its
+    /// probabilities count (see [`crate::features::fitted`]).
+    pub fitted: bool,
     /// `verbatim`, `agree`, `diverge`, `contradict`, or `unique` when they are
     /// not the same claim.
     pub relation: String,
@@ -1476,7 +1490,8 @@ impl PairScorer {
         if sa.lang != sb.lang {
             m.across_languages(&sa, &sb, &mut f);
         }
-        let same = crate::align::same_claim(m, &f);
+        let fitted = crate::features::fitted_pair(&sa, &sb, self.idf, &f);
+        let same = crate::align::same_claim(m, &f, fitted);
         let para = m.paraphrase(&f);
         let (relation, reasons) = if same >= self.threshold {
             let (r, reasons, _) = classify::classify(
@@ -1492,8 +1507,9 @@ impl PairScorer {
             score: round3(same),
             // No material difference: the matcher says paraphrase and no
             // reason conflicts (MSRP annotators let 1,100 vs 1,200 pass; we do not).
-            paraphrase: para >= m.threshold && !reasons.iter().any(|r| r.conflict),
+            paraphrase: fitted && para >= m.threshold && !reasons.iter().any(|r| r.conflict),
             paraphrase_score: round3(para),
+            fitted,
             relation,
             reasons,
             evidence: m.explain(&f, &sa, &sb, 4),
