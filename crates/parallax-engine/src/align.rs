@@ -525,9 +525,10 @@ pub fn select(cands: Vec<Candidate>, opts: &AlignOptions) -> Vec<Candidate> {
 /// report's account of the declaration; that report's account of the
 /// protests takes it in turn). The same rule would let any sentence link
 /// to the closest thing it finds in a report that lacks its claim: "The
-/// offer did not calm the streets" takes "The days since have not been
-/// calm" for its "not calm", though the report it sits in has its own
-/// copy of that sentence, which says all they share. In the first case the
+/// mayor's offer did not calm the streets at night" takes "The nights on
+/// the streets since have not been calm" for its streets not calm at night,
+/// though the report it sits in has its own copy of that sentence, which
+/// says all they share. In the first case the
 /// taker brings words that the other's better partner lacks (the
 /// protests); in the second it brings none, and the pair is explained away.
 pub fn select_with(

@@ -385,15 +385,19 @@ impl Profile {
 }
 
 /// How many content keys two sentences share, their negation words aside
-/// (see [`fitted`]).
+/// (see [`fitted`]); a key either sentence negates with is left out, so the
+/// count is the same whichever sentence comes first.
 pub fn shared_content_keys(pa: &Profile, pb: &Profile) -> usize {
+    let negation = |h: &u64| {
+        pa.negation_keys.binary_search(h).is_ok() || pb.negation_keys.binary_search(h).is_ok()
+    };
     let mut n = 0;
     for_common(
         &pa.keys,
         &pb.keys,
         |k| k.0,
         |k| {
-            if pa.negation_keys.binary_search(&k.0).is_err() {
+            if !negation(&k.0) {
                 n += 1;
             }
         },
@@ -1632,6 +1636,25 @@ pub fn date_conflict<'s>(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn shared_content_keys_leave_out_negations_whichever_sentence_is_first() {
+        let lex = Lexicon::builtin();
+        let idf = crate::matcher::Matcher::builtin().idf();
+        let p = |x: &str| profile(&crate::analyse::sentence(x, "en", None, &lex), idf);
+        // "calm" alone: the negation both give is no content they share.
+        let (offer, days) = (
+            p("The offer did not calm the streets."),
+            p("The days since have not been calm."),
+        );
+        assert_eq!(shared_content_keys(&offer, &days), 1);
+        assert_eq!(shared_content_keys(&days, &offer), 1);
+        // Two content words and the negation: inside the fit.
+        let streets = p("The streets have not been calm since the offer.");
+        assert_eq!(shared_content_keys(&offer, &streets), 3);
+        assert_eq!(shared_content_keys(&streets, &offer), 3);
+        assert!(!fitted(1, 0.4) && fitted(2, 0.0) && fitted(1, EDITED_COPY));
+    }
 
     #[test]
     fn a_claim_is_contained_only_where_its_event_is_told() {
