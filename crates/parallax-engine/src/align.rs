@@ -357,7 +357,10 @@ pub fn candidates_watched(
                 let scored = |f: Vec<f64>, fit: bool| {
                     let same = same_claim(matcher, &f, fit);
                     // Pairs below the link threshold are dropped here, not kept in memory.
-                    (same >= opts.threshold).then(|| (same, matcher.paraphrase(&f), Arc::from(f)))
+                    // The matcher's paraphrase probability, like its score, only
+                    // where it counts.
+                    let paraphrase = if fit { matcher.paraphrase(&f) } else { 0.0 };
+                    (same >= opts.threshold).then(|| (same, paraphrase, Arc::from(f)))
                 };
                 if pa.lang != pb.lang {
                     matcher.across_languages(sa, sb, &mut f);

@@ -1456,7 +1456,8 @@ pub struct PairResult {
     pub score: f64,
     /// Same claim with no material difference (the matcher's paraphrase decision).
     pub paraphrase: bool,
-    /// Paraphrase probability.
+    /// Paraphrase probability (0 for a pair the matcher was not fitted for:
+    /// see `fitted`).
     pub paraphrase_score: f64,
     /// Whether the pair is like those the matcher was fitted on, so that its
     /// probabilities count (see [`crate::features::fitted`]).
@@ -1492,7 +1493,7 @@ impl PairScorer {
         }
         let fitted = crate::features::fitted_pair(&sa, &sb, self.idf, &f);
         let same = crate::align::same_claim(m, &f, fitted);
-        let para = m.paraphrase(&f);
+        let para = if fitted { m.paraphrase(&f) } else { 0.0 };
         let (relation, reasons) = if same >= self.threshold {
             let (r, reasons, _) = classify::classify(
                 Side::new(&sa, 0, "A", None),
@@ -1507,7 +1508,7 @@ impl PairScorer {
             score: round3(same),
             // No material difference: the matcher says paraphrase and no
             // reason conflicts (MSRP annotators let 1,100 vs 1,200 pass; we do not).
-            paraphrase: fitted && para >= m.threshold && !reasons.iter().any(|r| r.conflict),
+            paraphrase: para >= m.threshold && !reasons.iter().any(|r| r.conflict),
             paraphrase_score: round3(para),
             fitted,
             relation,

@@ -373,7 +373,10 @@ pub struct Link {
     pub relation: Relation,
     /// Probability (0..1) that both sentences state the same claim.
     pub score: f64,
-    /// Probability (0..1) that they state it with no material difference.
+    /// Probability (0..1) that they state it with no material difference:
+    /// the sentence matcher's, 0 for a pair unlike those it was fitted on
+    /// (two sentences that share fewer than two content words, linked by
+    /// containment or by their event).
     pub paraphrase: f64,
     /// Typed reasons with spans on both sides.
     #[cfg_attr(feature = "ts", ts(as = "Vec<Reason>"))]

@@ -27,7 +27,10 @@ relation: Relation,
  */
 score: number, 
 /**
- * Probability (0..1) that they state it with no material difference.
+ * Probability (0..1) that they state it with no material difference:
+ * the sentence matcher's, 0 for a pair unlike those it was fitted on
+ * (two sentences that share fewer than two content words, linked by
+ * containment or by their event).
  */
 paraphrase: number, 
 /**
